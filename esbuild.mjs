@@ -1,0 +1,45 @@
+// Bundles every entry point. remark is ESM-only; esbuild turns it into CommonJS for the
+// extension host and the CLI. dist/package.json marks the output as CommonJS because the
+// project root is "type": "module".
+import * as esbuild from 'esbuild';
+import { mkdirSync, writeFileSync } from 'node:fs';
+
+const watch = process.argv.includes('--watch');
+const production = process.argv.includes('--production');
+
+const common = {
+  bundle: true,
+  sourcemap: !production,
+  minify: production,
+  logLevel: 'warning',
+  target: 'node20',
+  legalComments: 'none',
+};
+
+const builds = [
+  { entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', external: ['vscode'] },
+  { entryPoints: ['server/src/node/main.ts'], outfile: 'dist/server.js', platform: 'node', format: 'cjs' },
+  { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', banner: { js: '#!/usr/bin/env node' } },
+];
+
+const optional = [
+  { entryPoints: ['client/src/browser.ts'], outfile: 'dist/web/extension.js', platform: 'browser', format: 'cjs', external: ['vscode'], target: 'es2022' },
+  { entryPoints: ['server/src/browser/main.ts'], outfile: 'dist/web/server.js', platform: 'browser', format: 'iife', target: 'es2022' },
+  { entryPoints: ['client/src/preview/page.ts'], outfile: 'dist/preview.js', platform: 'browser', format: 'iife', target: 'es2022' },
+];
+
+import { existsSync } from 'node:fs';
+const all = [...builds, ...optional.filter((b) => existsSync(b.entryPoints[0]))];
+
+mkdirSync('dist', { recursive: true });
+writeFileSync('dist/package.json', '{ "type": "commonjs" }\n');
+
+if (watch) {
+  for (const b of all) {
+    const ctx = await esbuild.context({ ...common, ...b });
+    await ctx.watch();
+  }
+  console.log('esbuild: watching');
+} else {
+  await Promise.all(all.map((b) => esbuild.build({ ...common, ...b })));
+}

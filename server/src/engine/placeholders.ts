@@ -1,0 +1,54 @@
+// Template placeholders people leave in postmortems. Shared by placeholder-text and
+// empty-section (a section holding only placeholders is empty).
+
+const PATTERNS: RegExp[] = [
+  /\b(?:TBD|TBA|TBC|TODO|FIXME)\b/g,
+  /\b[Hh]{2}:[Mm]{2}(?::[Ss]{2})?\b/g,
+  /\b[Xx]{2}:[Xx]{2}\b/g,
+  /\b(?:YYYY|yyyy)[-/.](?:MM|mm)[-/.](?:DD|dd)\b|\b(?:DD|dd)[-/.](?:MM|mm)[-/.](?:YYYY|yyyy)\b|\b(?:MM|mm)[-/.](?:DD|dd)[-/.](?:YYYY|yyyy)\b/g,
+  /\[(?:insert|add|describe|enter|your|name of|link to|fill in|placeholder|tbd|todo)\b[^\]\n]{0,80}\](?!\()/gi,
+  /<(?:insert|your|describe|add|enter)\b[^<>\n]{0,80}>/gi,
+  /\{\{[^{}\n]{1,60}\}\}/g,
+  /\blorem ipsum\b/gi,
+  /(?<![\w?])\?{2,}(?![\w?])/g,
+];
+
+/** A whole line of template instruction, e.g. `_Your name goes here._`. */
+const INSTRUCTION = /^\s*(?:[-*+]\s+)?[_*](?:your|describe|list|link|put|add|enter|explain|summari[sz]e|schedule|include|insert|write|provide|document)\b[^\n]{0,300}[_*]\s*$/i;
+
+export interface PlaceholderMatch {
+  start: number;
+  end: number;
+  text: string;
+}
+
+export function findPlaceholders(line: string): PlaceholderMatch[] {
+  const out: PlaceholderMatch[] = [];
+  if (INSTRUCTION.test(line)) {
+    const start = line.search(/\S/);
+    return [{ start, end: line.trimEnd().length, text: line.trim() }];
+  }
+  for (const re of PATTERNS) {
+    re.lastIndex = 0;
+    for (let m = re.exec(line); m; m = re.exec(line)) {
+      if (insideUrl(line, m.index)) continue;
+      if (!out.some((o) => m && m.index < o.end && m.index + m[0].length > o.start)) out.push({ start: m.index, end: m.index + m[0].length, text: m[0] });
+    }
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+function insideUrl(line: string, index: number): boolean {
+  const before = line.slice(0, index);
+  const urlStart = Math.max(before.lastIndexOf('http://'), before.lastIndexOf('https://'), before.lastIndexOf(']('));
+  return urlStart >= 0 && !/\s/.test(line.slice(urlStart, index));
+}
+
+/** True when a line has content but nothing except placeholders, punctuation and filler. */
+export function isPlaceholderOnly(line: string): boolean {
+  const found = findPlaceholders(line);
+  if (found.length === 0) return false;
+  let rest = line;
+  for (const f of [...found].reverse()) rest = rest.slice(0, f.start) + rest.slice(f.end);
+  return !/[\p{L}\p{N}]/u.test(rest.replace(/^\s*[-*+]\s+/, ''));
+}

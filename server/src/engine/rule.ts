@@ -1,0 +1,45 @@
+// What a rule is: metadata plus one check. A check reads the analysis context and reports
+// problems; fixes travel as data on the report.
+import type { Config } from './config';
+import type { PostmortemDocument } from './document';
+import type { Outline } from './outline';
+import type { Profile } from './profiles';
+import type { Fix, Range, RelatedInfo, Severity } from './types';
+
+export interface RuleMeta {
+  id: string;
+  /** One sentence: what the rule reports. Shown in the README table and the docs. */
+  description: string;
+  defaultSeverity: Severity;
+  tags: string[];
+  /** Whether some of its reports carry a fix. */
+  fixable: boolean;
+}
+
+export interface Report {
+  message: string;
+  range: Range;
+  data?: Record<string, unknown>;
+  fixes?: Fix[];
+  related?: RelatedInfo[];
+}
+
+export interface RuleContext {
+  doc: PostmortemDocument;
+  outline: Outline;
+  profile: Profile;
+  config: Config;
+  /** Options from the rule's configuration object (everything but `severity`). */
+  options: Record<string, unknown>;
+  report(report: Report): void;
+}
+
+export interface Rule extends RuleMeta {
+  check(context: RuleContext): void;
+}
+
+export const DOCS_BASE = 'https://github.com/postmortem-tools/postmortem-lint/blob/main/docs/rules/';
+
+export function docsUrl(ruleId: string): string {
+  return `${DOCS_BASE}${ruleId}.md`;
+}

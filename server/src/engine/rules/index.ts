@@ -1,0 +1,21 @@
+// The registry of rules, in the order they run and are documented.
+import type { Rule } from '../rule';
+import missingSection from './missing-section';
+import emptySection from './empty-section';
+import placeholderText from './placeholder-text';
+import duplicateSection from './duplicate-section';
+import duplicateParagraph from './duplicate-paragraph';
+import pseudoHeading from './pseudo-heading';
+import actionItemOwner from './action-item-owner';
+
+export const ALL_RULES: readonly Rule[] = [
+  missingSection,
+  emptySection,
+  placeholderText,
+  duplicateSection,
+  duplicateParagraph,
+  pseudoHeading,
+  actionItemOwner,
+];
+
+export const RULE_IDS: readonly string[] = ALL_RULES.map((r) => r.id);
