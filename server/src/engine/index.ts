@@ -14,3 +14,5 @@ export { docsUrl } from './rule';
 export type { Rule, RuleMeta } from './rule';
 export * from './types';
 export { applyEdits } from './edits';
+export { parseConfigText } from './config-text';
+export type { ConfigError, ParsedConfig } from './config-text';
