@@ -20,5 +20,8 @@ if (files.length === 0) {
   console.error(`No test files${filter ? ` match "${filter}"` : ''}.`);
   process.exit(1);
 }
+// LSP and CLI tests run the bundles, so they must be fresh.
+const build = spawnSync(process.execPath, ['esbuild.mjs'], { stdio: 'inherit' });
+if (build.status !== 0) process.exit(build.status ?? 1);
 const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', ...files], { stdio: 'inherit' });
 process.exit(result.status ?? 1);
