@@ -9,6 +9,8 @@ import { BUILTIN_PROFILES, DEFAULT_PROFILE, resolveProfile, type Profile } from 
 import type { Rule, RuleContext } from './rule';
 import { ALL_RULES } from './rules';
 import { compareRanges, type Problem, type SeveritySetting } from './types';
+import { buildTimeline, lineTokenCache } from './timeline/build';
+import type { Timeline } from './timeline/model';
 
 export interface AnalyzeOptions {
   config?: Config;
@@ -33,6 +35,8 @@ export interface Analysis {
   /** Rules that threw: isolated, reported to the log, the others still ran. */
   ruleErrors: RuleError[];
   configIssues: ConfigIssue[];
+  /** Built for postmortems only. */
+  timeline?: Timeline;
 }
 
 export function ruleSeverity(rule: Rule, config: Config): SeveritySetting {
@@ -66,11 +70,17 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const analysis: Analysis = { doc, outline, profile, isPostmortem, problems: [], ruleErrors: [], configIssues: issues };
   if (!isPostmortem) return analysis;
   const disabled = new DisabledLines(findDirectives(doc.lines), doc.lines.length);
+  const tokens = lineTokenCache(doc);
+  let timeline: Timeline | undefined;
+  const getTimeline = (): Timeline => (timeline ??= buildTimeline(doc, outline, { ambiguousZones: config.ambiguousZones }, tokens));
   for (const rule of options.rules ?? ALL_RULES) {
     const severity = ruleSeverity(rule, config);
     if (severity === 'off') continue;
     const context: RuleContext = {
-      doc, outline, profile, config, options: ruleOptions(rule, config),
+      doc, outline, profile, config, options: ruleOptions(rule, config), tokens,
+      get timeline() {
+        return getTimeline();
+      },
       report(r) {
         if (disabled.isDisabled(rule.id, r.range.start.line)) return;
         analysis.problems.push({ ruleId: rule.id, severity, ...r });
@@ -81,6 +91,11 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
     } catch (error) {
       analysis.ruleErrors.push({ ruleId: rule.id, message: error instanceof Error ? (error.stack ?? error.message) : String(error) });
     }
+  }
+  try {
+    analysis.timeline = getTimeline();
+  } catch (error) {
+    analysis.ruleErrors.push({ ruleId: 'timeline', message: error instanceof Error ? (error.stack ?? error.message) : String(error) });
   }
   analysis.problems.sort((a, b) => compareRanges(a.range, b.range) || a.ruleId.localeCompare(b.ruleId));
   options.cache?.sweep();

@@ -37,3 +37,16 @@ export function insertLinesAt(doc: PostmortemDocument, line: number, text: strin
   }
   return { range: range(line, 0, line, 0), newText: text };
 }
+
+const codeLineCache = new WeakMap<PostmortemDocument, Set<number>>();
+
+/** Lines inside fenced/indented code or front matter: not prose, not timeline text. */
+export function codeLines(doc: PostmortemDocument): Set<number> {
+  let set = codeLineCache.get(doc);
+  if (!set) {
+    set = new Set<number>();
+    for (const b of doc.blocks) if (b.kind === 'code' || b.kind === 'frontmatter') for (let l = b.startLine; l <= b.endLine; l++) set.add(l);
+    codeLineCache.set(doc, set);
+  }
+  return set;
+}

@@ -4,6 +4,8 @@ import type { Config } from './config';
 import type { PostmortemDocument } from './document';
 import type { Outline } from './outline';
 import type { Profile } from './profiles';
+import type { Timeline } from './timeline/model';
+import type { LineTokens } from './timeline/scan';
 import type { Fix, Range, RelatedInfo, Severity } from './types';
 
 export interface RuleMeta {
@@ -31,6 +33,10 @@ export interface RuleContext {
   config: Config;
   /** Options from the rule's configuration object (everything but `severity`). */
   options: Record<string, unknown>;
+  /** The timeline, built once per analysis on first use. */
+  readonly timeline: Timeline;
+  /** Time, date and vague-time tokens of a line (masked), cached per analysis. */
+  tokens(line: number): LineTokens;
   report(report: Report): void;
 }
 

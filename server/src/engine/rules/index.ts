@@ -7,6 +7,12 @@ import duplicateSection from './duplicate-section';
 import duplicateParagraph from './duplicate-paragraph';
 import pseudoHeading from './pseudo-heading';
 import actionItemOwner from './action-item-owner';
+import timelineUnparsed from './timeline-unparsed';
+import timelineOrder from './timeline-order';
+import timezoneMissing from './timezone-missing';
+import invalidTime from './invalid-time';
+import milestoneOrder from './milestone-order';
+import weekdayMismatch from './weekday-mismatch';
 
 export const ALL_RULES: readonly Rule[] = [
   missingSection,
@@ -16,6 +22,12 @@ export const ALL_RULES: readonly Rule[] = [
   duplicateParagraph,
   pseudoHeading,
   actionItemOwner,
+  timelineUnparsed,
+  timelineOrder,
+  timezoneMissing,
+  invalidTime,
+  milestoneOrder,
+  weekdayMismatch,
 ];
 
 export const RULE_IDS: readonly string[] = ALL_RULES.map((r) => r.id);

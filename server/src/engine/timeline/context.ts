@@ -1,0 +1,90 @@
+// Where a timeline's zone and reference date come from when entries do not say: the timeline
+// heading, an "all times X" sentence, the summary, the title or front matter.
+import type { PostmortemDocument } from '../document';
+import type { Outline, Section } from '../outline';
+import { findDates, findZones } from './index';
+import type { DateToken, ZoneToken } from './tokens';
+import type { CalendarDate, ContextSource, ZoneContext } from './model';
+import type { LineTokens } from './scan';
+
+const ALL_TIMES = /\b(?:all\s+)?(?:times?|hours|timestamps?)\b[^.\n]{0,40}?\b(?:are|in|is|shown|given|listed|reported|use)\b|\ball\s+(?:times|hours|timestamps)\b|\btime ?zone\b/i;
+
+function usableZone(z: ZoneToken): boolean {
+  return !z.unknown && (z.iana !== undefined || z.fixedOffsetMinutes !== undefined || (z.ambiguous?.length ?? 0) > 0);
+}
+
+function zonesOnLine(doc: PostmortemDocument, line: number): ZoneToken[] {
+  return findZones(doc.masked(line)).filter(usableZone);
+}
+
+export function findTimelineZone(doc: PostmortemDocument, outline: Outline, sections: Section[], tokensOf: (line: number) => LineTokens): ZoneContext | undefined {
+  for (const s of sections) {
+    const z = zonesOnLine(doc, s.line)[0];
+    if (z) return { zone: z, source: 'heading', line: s.line };
+    // A parent heading can carry it too ("Events (all times UTC)" above "Timeline").
+    if (s.parent) {
+      const pz = zonesOnLine(doc, s.parent.line)[0];
+      if (pz) return { zone: pz, source: 'heading', line: s.parent.line };
+    }
+  }
+  // "All times are PST" inside the timeline section, then anywhere.
+  const timelineLines = sections.flatMap((s) => range(s.titleEndLine + 1, s.endLine));
+  for (const lines of [timelineLines, range(0, doc.lines.length - 1)]) {
+    for (const line of lines) {
+      const masked = doc.masked(line);
+      if (!ALL_TIMES.test(masked)) continue;
+      const z = findZones(masked).filter(usableZone).find((zone) => !tokensOf(line).times.some((t) => t.zone && t.zone.start === zone.start));
+      if (z) return { zone: z, source: 'sentence', line };
+    }
+  }
+  const summary = outline.sections.find((s) => s.id === 'summary');
+  if (summary) {
+    for (let line = summary.titleEndLine + 1; line <= summary.endLine; line++) {
+      const t = tokensOf(line).times.find((x) => x.zone && usableZone(x.zone));
+      if (t?.zone) return { zone: t.zone, source: 'summary', line };
+    }
+  }
+  const fm = doc.frontMatter;
+  const fmZone = fm ? [fm['timezone'], fm['time_zone'], fm['tz']].find((v) => typeof v === 'string') : undefined;
+  if (typeof fmZone === 'string') {
+    const z = findZones(fmZone).filter(usableZone)[0] ?? (fmZone.includes('/') ? { start: 0, end: fmZone.length, raw: fmZone, kind: 'name' as const, iana: fmZone } : undefined);
+    if (z) return { zone: z, source: 'frontmatter', line: 0 };
+  }
+  return undefined;
+}
+
+function range(from: number, to: number): number[] {
+  const out: number[] = [];
+  for (let i = from; i <= to; i++) out.push(i);
+  return out;
+}
+
+function fullDate(d: DateToken): CalendarDate | undefined {
+  if (d.placeholder || d.invalid || !d.year || !d.month || !d.day) return undefined;
+  return { year: d.year, month: d.month, day: d.day };
+}
+
+/** The incident's date from the text around the timeline, for entries that give none. */
+export function findReferenceDate(doc: PostmortemDocument, outline: Outline, sections: Section[]): { date: CalendarDate; source: ContextSource; line: number } | undefined {
+  const candidates: [number[], ContextSource][] = [];
+  for (const s of sections) candidates.push([[s.line, ...(s.parent ? [s.parent.line] : [])], 'heading']);
+  const summary = outline.sections.find((s) => s.id === 'summary');
+  if (summary) candidates.push([range(summary.line, summary.endLine), 'summary']);
+  if (outline.title) candidates.push([[outline.title.line], 'title']);
+  candidates.push([outline.lead.flatMap((b) => range(b.startLine, b.endLine)), 'document']);
+  for (const [lines, source] of candidates) {
+    for (const line of lines) {
+      const d = findDates(doc.masked(line)).map(fullDate).find(Boolean);
+      if (d) return { date: d, source, line };
+    }
+  }
+  const fmDate = doc.frontMatter?.['date'];
+  const text = fmDate instanceof Date ? fmDate.toISOString().slice(0, 10) : typeof fmDate === 'string' ? fmDate : undefined;
+  const m = text ? /^(\d{4})-(\d{2})-(\d{2})/.exec(text) : null;
+  if (m) return { date: { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) }, source: 'frontmatter', line: 0 };
+  for (let line = 0; line < doc.lines.length; line++) {
+    const d = findDates(doc.masked(line)).map(fullDate).find(Boolean);
+    if (d) return { date: d, source: 'document', line };
+  }
+  return undefined;
+}
