@@ -23,8 +23,9 @@ export interface ZoneToken {
 
 export interface TimeToken {
   /**
-   * The timestamp as a whole: an attached numeric/ISO date (when `date` is set), the clock, its
-   * meridiem and the zone written right after it. Brackets, "~"/"around" and a range end are outside.
+   * The timestamp as a whole: an attached numeric/ISO date (when `date` is set, with its weekday if
+   * one is written), the clock, its meridiem and the zone written right after it ("(UTC)" includes
+   * the brackets). Brackets around the time, "~"/"around" before it and a range end are outside.
    */
   start: number;
   end: number;
@@ -48,7 +49,11 @@ export interface TimeToken {
   zone?: ZoneToken;
   /** The zone was written after the range end and applies to this start too (`14:00 - 16:30 UTC`). */
   zoneFromRangeEnd?: boolean;
-  /** Numeric date directly attached (2021-12-13T08:00Z, 2024-10-24 07:34, 24-10-2024 - 08:15). */
+  /**
+   * Numeric date directly attached (2021-12-13T08:00Z, 2024-10-24 07:34, 24-10-2024 - 08:15,
+   * 06/May/2022 2:17 PM). Equal to the token findDates reports for it. Named-month dates
+   * ("August 5 12:19 AM") are not attached: pair them in the caller.
+   */
   date?: DateToken;
   /** End of a range (2:30 PM – 9:00 PM, 09:00 - 11:00, 9:39 AM to 9:49 AM). */
   rangeEnd?: TimeToken;
