@@ -9,12 +9,17 @@ const production = process.argv.includes('--production');
 
 const common = {
   bundle: true,
+  // jsonc-parser's "main" is a UMD build that esbuild cannot follow; its ESM build bundles cleanly.
+  mainFields: ['module', 'main'],
   sourcemap: !production,
   minify: production,
   logLevel: 'warning',
   target: 'node20',
   legalComments: 'none',
 };
+// Node bundles take a package's ESM entry first: jsonc-parser's UMD main hides its requires from
+// the bundler ("Cannot find module './impl/format'" at run time). Browser bundles keep the default.
+const NODE_FIELDS = { mainFields: ['module', 'main'] };
 
 const builds = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', external: ['vscode'] },
@@ -24,12 +29,13 @@ const builds = [
 
 const optional = [
   { entryPoints: ['client/src/browser.ts'], outfile: 'dist/web/extension.js', platform: 'browser', format: 'cjs', external: ['vscode'], target: 'es2022' },
-  { entryPoints: ['server/src/browser/main.ts'], outfile: 'dist/web/server.js', platform: 'browser', format: 'iife', target: 'es2022' },
+  // "worker": remark's entity decoder has a browser build that needs `document`, absent in a worker.
+  { entryPoints: ['server/src/browser/main.ts'], outfile: 'dist/web/server.js', platform: 'browser', format: 'iife', target: 'es2022', conditions: ['worker'] },
   { entryPoints: ['client/src/preview/page.ts'], outfile: 'dist/preview.js', platform: 'browser', format: 'iife', target: 'es2022' },
 ];
 
 import { existsSync } from 'node:fs';
-const all = [...builds, ...optional.filter((b) => existsSync(b.entryPoints[0]))];
+const all = [...builds, ...optional.filter((b) => existsSync(b.entryPoints[0]))].map((b) => (b.platform === 'node' ? { ...NODE_FIELDS, ...b } : b));
 
 mkdirSync('dist', { recursive: true });
 writeFileSync('dist/package.json', '{ "type": "commonjs" }\n');

@@ -1,0 +1,48 @@
+// Activation shared by the desktop (extension.ts) and web (browser.ts) extensions: the
+// language client, the status bar item and the commands. Only the transport differs.
+import { ExtensionMode, type ExtensionContext } from 'vscode';
+import type { BaseLanguageClient, LanguageClientOptions } from 'vscode-languageclient';
+import { registerCommands } from './commands';
+import { registerTimelinePreview } from './preview';
+import { DOCUMENT_SELECTOR } from './selector';
+import { ProfileStatus } from './status';
+
+export const CLIENT_ID = 'postmortem';
+export const CLIENT_NAME = 'Postmortem Lint';
+
+/** What activate() returns: integration tests await `ready` before talking to the server. */
+export interface PostmortemApi {
+  client: BaseLanguageClient;
+  /** Resolves when the server is initialised (rejects when it could not start). */
+  ready: Promise<void>;
+}
+
+export function clientOptions(): LanguageClientOptions {
+  return {
+    documentSelector: DOCUMENT_SELECTOR,
+    // The server registers for settings and .postmortemrc changes itself (dynamic registration).
+    diagnosticPullOptions: { onChange: true, onSave: true },
+  };
+}
+
+export function activateWith(context: ExtensionContext, create: (options: LanguageClientOptions) => BaseLanguageClient): PostmortemApi {
+  const client = create(clientOptions());
+  const status = new ProfileStatus(client);
+  context.subscriptions.push(status, ...registerCommands(client, status), ...registerTimelinePreview(context, client));
+  const ready = client.start();
+  // The rejection stays visible on `ready`; here it is only logged.
+  ready.then(() => status.update(), (error: unknown) => {
+    client.error('The postmortem language server could not start', error, context.extensionMode === ExtensionMode.Production ? 'force' : false);
+  });
+  running = client;
+  return { client, ready };
+}
+
+let running: BaseLanguageClient | undefined;
+
+/** deactivate() returns this so VS Code waits for the server to shut down cleanly. */
+export async function stopClient(): Promise<void> {
+  const client = running;
+  running = undefined;
+  if (client?.needsStop()) await client.stop();
+}

@@ -1,0 +1,6 @@
+// Command ids contributed in package.json (a test checks they agree).
+export const COMMANDS = {
+  restartServer: 'postmortem.restartServer',
+  selectProfile: 'postmortem.selectProfile',
+  openTimelinePreview: 'postmortem.openTimelinePreview',
+} as const;
