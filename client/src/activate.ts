@@ -2,7 +2,9 @@
 // language client, the status bar item and the commands. Only the transport differs.
 import { ExtensionMode, type ExtensionContext } from 'vscode';
 import type { BaseLanguageClient, LanguageClientOptions } from 'vscode-languageclient';
+import { ClientCommands, type InitializationOptions } from '../../common/protocol';
 import { registerCommands } from './commands';
+import { registerEditingCommands } from './commands/index';
 import { registerTimelinePreview } from './preview';
 import { DOCUMENT_SELECTOR } from './selector';
 import { ProfileStatus } from './status';
@@ -22,13 +24,15 @@ export function clientOptions(): LanguageClientOptions {
     documentSelector: DOCUMENT_SELECTOR,
     // The server registers for settings and .postmortemrc changes itself (dynamic registration).
     diagnosticPullOptions: { onChange: true, onSave: true },
+    // The code lens on the timeline heading opens the preview, a command only this client has.
+    initializationOptions: { commands: [ClientCommands.openTimelinePreview] } satisfies InitializationOptions,
   };
 }
 
 export function activateWith(context: ExtensionContext, create: (options: LanguageClientOptions) => BaseLanguageClient): PostmortemApi {
   const client = create(clientOptions());
   const status = new ProfileStatus(client);
-  context.subscriptions.push(status, ...registerCommands(client, status), ...registerTimelinePreview(context, client));
+  context.subscriptions.push(status, ...registerCommands(client, status), ...registerTimelinePreview(context, client), ...registerEditingCommands(context, client));
   const ready = client.start();
   // The rejection stays visible on `ready`; here it is only logged.
   ready.then(() => status.update(), (error: unknown) => {

@@ -3,4 +3,6 @@ export const COMMANDS = {
   restartServer: 'postmortem.restartServer',
   selectProfile: 'postmortem.selectProfile',
   openTimelinePreview: 'postmortem.openTimelinePreview',
+  newPostmortem: 'postmortem.newPostmortem',
+  insertTimelineEntry: 'postmortem.insertTimelineEntry',
 } as const;

@@ -66,6 +66,8 @@ export interface ClientOptions {
   settings?: Record<string, unknown>;
   documentChanges?: boolean;
   showDocument?: boolean;
+  /** Sent as `initializationOptions` (the extension sends InitializationOptions). */
+  initializationOptions?: unknown;
 }
 
 interface Waiter<T> {
@@ -142,6 +144,7 @@ export class TestClient {
       rootUri,
       workspaceFolders: rootUri ? [{ uri: rootUri, name: 'root' }] : null,
       capabilities: capabilities(options),
+      initializationOptions: options.initializationOptions,
     });
     // A server that dies on start says why at once, instead of a timeout.
     const died = client.exited.then((code) => {

@@ -1,8 +1,9 @@
 // Masking: replaces markup with spaces so the text keeps its length. Token finders run on the
 // masked line and their offsets are valid columns in the original line, markup or not.
+import { LINE_MEMO_CAPACITY, StringMemo } from './cache';
 
 const HTML_TAGS = 'a|abbr|address|article|aside|b|bdi|bdo|blockquote|body|br|button|caption|center|cite|code|col|colgroup|data|dd|del|details|dfn|div|dl|dt|em|figcaption|figure|font|footer|form|h[1-6]|head|header|hr|html|i|iframe|img|input|ins|kbd|label|li|link|main|mark|meta|nav|ol|option|p|picture|pre|q|s|samp|script|section|select|small|source|span|strike|strong|style|sub|summary|sup|svg|table|tbody|td|textarea|tfoot|th|thead|time|title|tr|tt|u|ul|var|video|wbr';
-const TAG = new RegExp(`<\\/?(?:${HTML_TAGS})(?:\\s[^<>]*)?\\/?>|<!--.*?(?:-->|$)|^.*?-->`, 'gi');
+const TAG = new RegExp(`<\\/?(?:${HTML_TAGS})(?:\\s[^<>]*)?\\/?>|<!--.*?(?:-->|$)|^(?:(?!<!--).)*?-->`, 'gi');
 const URL = /<?\bhttps?:\/\/[^\s<>)\]]+>?/g;
 const LINK_TAIL = /\]\([^)\s]*(?:\s+"[^"]*")?\)/g;
 const IMAGE = /!\[[^\]]*\]\([^)]*\)/g;
@@ -13,8 +14,14 @@ function blank(s: string): string {
   return ' '.repeat(s.length);
 }
 
+// Memoised by line text across analyses (issue 7): after an edit only the changed lines are masked again.
+const MASKS = new StringMemo(maskUncached, LINE_MEMO_CAPACITY);
+
 export function maskLine(line: string): string {
-  if (line.length === 0) return line;
+  return line.length === 0 ? line : MASKS.get(line);
+}
+
+function maskUncached(line: string): string {
   let out = line;
   if (out.includes('<') || out.includes('-->')) out = out.replace(TAG, blank);
   if (out.includes('http')) out = out.replace(URL, blank);

@@ -1,10 +1,13 @@
 // Finds the sections of a document. A section title is a heading (ATX, setext or HTML), or a
 // line that acts as one: a bold-only line, a bare title line ("Timeline (all times ET)"),
-// even in the middle of a paragraph, or a list item that holds only a title.
+// even in the middle of a paragraph, a list item that holds only a title, or the label that
+// leads a line ("Root cause: a bad config push").
 import type { PostmortemDocument, Block } from './document';
-import { matchTitle, type Profile } from './profiles';
+import { matchTitle, normalizeTitle, type Profile, type TitleMatch } from './profiles';
 import { squash } from './text';
+import { blocksOverlapping, memoPerObject } from './cache';
 
+/** `lead`: a label followed by text on the same line; the section's content starts on that line. */
 export type SectionKind = 'heading' | 'bold' | 'bare' | 'list' | 'lead';
 
 export interface Section {
@@ -13,6 +16,8 @@ export interface Section {
   level: number;
   /** Canonical or custom section id from the profile, when recognised. */
   id?: string;
+  /** Every section id the title names: "Root Cause and Resolution" covers two. */
+  covers?: string[];
   /** A subsection name of its section ("What went well"). */
   part?: boolean;
   /** Recognised only by a name that is common outside postmortems. */
@@ -42,6 +47,7 @@ export interface Outline {
 }
 
 const MAX_TITLE = 80;
+const MAX_LABEL = 60;
 
 interface Candidate {
   title: string;
@@ -52,38 +58,108 @@ interface Candidate {
   endChar: number;
   titleEndLine: number;
   block: Block;
+  match?: SectionMatch;
 }
 
-function lineTitle(doc: PostmortemDocument, line: number): { text: string; start: number; end: number } {
+interface SectionMatch extends TitleMatch {
+  covers: string[];
+}
+
+const COMPOUND = /\s*(?:\band\b|&|\/|\+|,)\s*/;
+
+/**
+ * Recognises a title, including compound ones ("Root Cause and Resolution") whose every part
+ * names a section: such a title covers all of them.
+ */
+export function matchSection(title: string, profile: Profile, loose: boolean): SectionMatch | undefined {
+  const whole = matchTitle(title, profile, loose);
+  const parts = normalizeTitle(title).split(COMPOUND).filter(Boolean);
+  const partMatches = parts.length > 1 ? parts.map((p) => matchTitle(p, profile, false)) : [];
+  const allParts = partMatches.length > 1 && partMatches.every((m) => m !== undefined);
+  if (!whole && !allParts) return undefined;
+  const covers = new Set<string>();
+  if (whole) covers.add(whole.id);
+  if (allParts) for (const m of partMatches) if (m) covers.add(m.id);
+  if (whole) return { ...whole, covers: [...covers] };
+  const first = partMatches[0] as TitleMatch;
+  return { id: first.id, part: false, weak: partMatches.every((m) => m?.weak), covers: [...covers] };
+}
+
+// Every paragraph and list line is tried as a title on every analysis: memoised per profile and
+// text (issue 7). Results are frozen and shared.
+const matchLineTitle = memoPerObject((title: string, profile: Profile) => matchSection(title, profile, false), 20_000);
+
+function lineSpan(doc: PostmortemDocument, line: number): { text: string; start: number; end: number } {
   const masked = doc.masked(line);
-  const text = squash(masked);
   const start = masked.search(/\S/);
-  return { text, start: Math.max(0, start), end: masked.trimEnd().length };
+  // Masked markup leaves gaps: "**Impact**:" reads "Impact :".
+  return { text: squash(masked).replace(/\s+:$/, ':'), start: Math.max(0, start), end: masked.trimEnd().length };
+}
+
+/** A line starting with a recognised label and a colon, followed by text. */
+function leadCandidate(doc: PostmortemDocument, profile: Profile, line: number, block: Block): Candidate | undefined {
+  const masked = doc.masked(line);
+  const m = /^(\s*)([^:]{1,60}?)\s*:\s*(\S.*)$/.exec(masked);
+  if (!m?.[2] || m[2].trim().length > MAX_LABEL) return undefined;
+  const label = squash(m[2]);
+  const match = matchLineTitle(label, profile);
+  if (!match) return undefined;
+  const start = (m[1] ?? '').length;
+  return { title: label, kind: 'lead', line, startChar: start, endChar: start + m[2].trimEnd().length, titleEndLine: line, block, match };
+}
+
+/** A line that holds only a recognised title. */
+function titleLineCandidate(doc: PostmortemDocument, profile: Profile, line: number, block: Block, kind: 'bare' | 'list' | 'bold'): Candidate | undefined {
+  const lead = leadCandidate(doc, profile, line, block);
+  if (lead) return lead;
+  const { text, start, end } = lineSpan(doc, line);
+  if (!text || text.length > MAX_TITLE || /[.!?]$/.test(text)) return undefined;
+  const match = matchLineTitle(text, profile);
+  if (!match) return undefined;
+  return { title: text, kind, line, startChar: start, endChar: end, titleEndLine: line, block, match };
+}
+
+/** Lines of a list item written at the margin belong to it (lazy continuation) but read as their own lines. */
+function isLazyLine(raw: string): boolean {
+  return /^\S/.test(raw) && !/^(?:[-*+]|\d{1,9}[.)])(?:\s|$)/.test(raw);
+}
+
+/** A title line glued to the text under it ("**Impact:**" then its text) labels that text. */
+function asLabel(c: Candidate): Candidate {
+  return /:$/.test(c.title) ? { ...c, kind: 'lead', title: c.title.replace(/\s*:$/, '') } : c;
+}
+
+/** A list item is a title only when it says so (a trailing colon) or holds a nested list. */
+function listTitle(doc: PostmortemDocument, b: Block, c: Candidate): boolean {
+  if (c.kind === 'lead') return true;
+  if (b.text.split('\n').length > 1) return false;
+  const next = doc.blocks[doc.blocks.indexOf(b) + 1];
+  return /:$/.test(c.title) || (next?.kind === 'listItem' && next.depth > b.depth);
 }
 
 function candidates(doc: PostmortemDocument, profile: Profile): Candidate[] {
   const out: Candidate[] = [];
+  const hasHeadings = doc.blocks.some((b) => b.kind === 'heading');
   for (const b of doc.blocks) {
     if (b.kind === 'heading') {
-      const { start, end } = lineTitle(doc, b.startLine);
+      const { start, end } = lineSpan(doc, b.startLine);
       out.push({ title: squash(b.text), kind: 'heading', level: b.depth, line: b.startLine, startChar: start, endChar: Math.max(end, start), titleEndLine: b.endLine, block: b });
-    } else if (b.kind === 'paragraph' && b.boldOnly && b.startLine === b.endLine) {
-      const title = squash(b.text);
-      if (title.length <= MAX_TITLE && matchTitle(title, profile, false)) {
-        const { start, end } = lineTitle(doc, b.startLine);
-        out.push({ title, kind: 'bold', line: b.startLine, startChar: start, endChar: end, titleEndLine: b.endLine, block: b });
+    } else if (b.kind === 'paragraph') {
+      const single = b.boldOnly && b.startLine === b.endLine;
+      for (let line = b.startLine; line <= b.endLine; line++) {
+        const c = titleLineCandidate(doc, profile, line, b, single ? 'bold' : 'bare');
+        if (!c) continue;
+        out.push(hasHeadings && line < b.endLine && c.kind !== 'lead' ? asLabel(c) : c);
       }
-    } else if (b.kind === 'paragraph' || b.kind === 'listItem') {
-      const lines = b.text.split('\n');
-      const count = b.kind === 'listItem' ? 1 : lines.length;
-      for (let i = 0; i < count && i <= b.endLine - b.startLine; i++) {
-        const title = squash(lines[i] ?? '');
-        if (!title || title.length > MAX_TITLE || /[.!?]$/.test(title)) continue;
-        if (b.kind === 'listItem' && lines.length > 1) continue;
-        if (!matchTitle(title, profile, false)) continue;
-        const line = b.startLine + i;
-        const { start, end } = lineTitle(doc, line);
-        out.push({ title, kind: b.kind === 'listItem' ? 'list' : 'bare', line, startChar: start, endChar: end, titleEndLine: line, block: b });
+    } else if (b.kind === 'listItem') {
+      const first = titleLineCandidate(doc, profile, b.startLine, b, 'list');
+      // "- **Resolution**:" with its text on the lines below labels that text.
+      if (first && first.kind !== 'lead' && b.text.split('\n').length > 1 && /:$/.test(first.title)) out.push(asLabel(first));
+      else if (first && listTitle(doc, b, first)) out.push(first);
+      for (let line = b.startLine + 1; line <= b.endLine; line++) {
+        if (!isLazyLine(doc.lines[line] ?? '')) continue;
+        const c = titleLineCandidate(doc, profile, line, b, 'bare');
+        if (c) out.push(c);
       }
     }
   }
@@ -99,51 +175,129 @@ function findTitle(doc: PostmortemDocument, cands: Candidate[]): Outline['title'
   return undefined;
 }
 
+function toSection(c: Candidate, level: number, lastLine: number): Section {
+  const m = c.match;
+  return {
+    title: c.title, kind: c.kind, level, id: m?.id, covers: m ? m.covers : undefined, part: m?.part || undefined, weak: m?.weak || undefined,
+    line: c.line, startChar: c.startChar, endChar: c.endChar, titleEndLine: c.titleEndLine,
+    endLine: lastLine, blocks: [], children: [],
+  };
+}
+
+function covering(s: Section, id: string): boolean {
+  return s.covers?.includes(id) ?? s.id === id;
+}
+
+/** Builds the section tree in one pass: each title closes the open sections it cannot sit in. */
+class Nesting {
+  readonly sections: Section[] = [];
+  private readonly stack: Section[] = [];
+  /** Title lines placed as labels inside the current section: siblings of each other, never containers. */
+  private readonly labels = new Set<Section>();
+  private placedAsLabel = false;
+  /** The list item of each list-kind section, to tell its siblings from its children. */
+  private readonly blockOf = new Map<Section, Block>();
+
+  /** `namedElsewhere`: ids that a real heading or a compound title stands for. */
+  constructor(private readonly lastLine: number, private readonly titleLine: number | undefined, private readonly base: number, private readonly namedElsewhere: Map<string, number[]>) {}
+
+  private top(): Section | undefined {
+    return this.stack[this.stack.length - 1];
+  }
+
+  private heading(): Section | undefined {
+    return [...this.stack].reverse().find((s) => s.kind === 'heading');
+  }
+
+  private closeTo(level: number, line: number): void {
+    while ((this.top()?.level ?? 0) >= level) {
+      const done = this.stack.pop();
+      if (done) done.endLine = line - 1;
+    }
+  }
+
+  /** List sections end at the next item of their list (or an outer one), and at any other title. */
+  private closeLists(c: Candidate): void {
+    for (let top = this.top(); top?.kind === 'list'; top = this.top()) {
+      const item = this.blockOf.get(top);
+      if (c.block.kind === 'listItem' && c.kind !== 'heading' && item && c.block.depth > item.depth) return;
+      this.stack.pop();
+      top.endLine = c.line - 1;
+    }
+  }
+
+  /** The open section that names this title's section, looking no further out than the innermost heading. */
+  private container(c: Candidate, id: string): Section | undefined {
+    for (let i = this.stack.length - 1; i >= 0; i--) {
+      const s = this.stack[i] as Section;
+      const canHold = s.kind !== 'lead' && !s.part && (s.kind === 'heading' || (s.covers?.length ?? 0) > 1 || c.match?.part === true);
+      if (canHold && covering(s, id)) return s;
+      if (s.kind === 'heading') return undefined;
+    }
+    return undefined;
+  }
+
+  /** Where a title-like line goes (see the comment on `add`). */
+  private levelOf(c: Candidate): number {
+    const id = c.match?.id;
+    const innermost = [...this.stack].reverse().find((s) => s.kind !== 'lead' && !this.labels.has(s));
+    if (c.kind === 'lead' || (c.kind === 'list' && innermost?.kind === 'list')) return (innermost?.level ?? this.base) + 1;
+    const heading = this.heading();
+    if (id) {
+      const container = this.container(c, id);
+      if (container) return container.level + 1;
+      const compound = (c.match?.covers.length ?? 0) > 1;
+      if (!compound && (this.namedElsewhere.get(id) ?? []).some((line) => line !== c.line)) {
+        this.placedAsLabel = true;
+        return (innermost?.level ?? this.base) + 1;
+      }
+    }
+    if (heading?.id && heading.line !== this.titleLine) return heading.level;
+    return (heading?.level ?? this.base) + 1;
+  }
+
+  /**
+   * A title-like line nests inside the section that names it ("Root Cause:" under "Root Cause and
+   * Resolution"), or, when a real heading or a compound title elsewhere is that section, it is a
+   * label inside the current one; otherwise it stands in for a heading: beside the recognised heading above it,
+   * or below any other. A lead label is always inside the current section.
+   */
+  add(c: Candidate): void {
+    this.closeLists(c);
+    this.placedAsLabel = false;
+    const level = c.kind === 'heading' ? (c.level ?? 1) : this.levelOf(c);
+    this.closeTo(level, c.line);
+    const section = toSection(c, level, this.lastLine);
+    const parent = this.top();
+    if (parent) {
+      section.parent = parent;
+      parent.children.push(section);
+    }
+    if (c.kind === 'list') this.blockOf.set(section, c.block);
+    if (this.placedAsLabel) this.labels.add(section);
+    this.stack.push(section);
+    this.sections.push(section);
+  }
+}
+
 export function buildOutline(doc: PostmortemDocument, profile: Profile): Outline {
   const cands = candidates(doc, profile);
+  for (const c of cands) if (c.kind === 'heading') c.match = matchSection(c.title, profile, true);
   const hasHeadings = cands.some((c) => c.kind === 'heading');
   const title = findTitle(doc, cands);
-  const sections: Section[] = [];
-  let lastHeading: Section | undefined;
+  const namedElsewhere = new Map<string, number[]>();
   for (const c of cands) {
-    const match = matchTitle(c.title, profile, c.kind === 'heading');
-    let level = c.level;
-    if (level === undefined) {
-      // A title-like line sits beside the nearest recognised heading, or below any other.
-      if (!lastHeading) level = title ? 2 : 1;
-      else if (lastHeading.id && !(title && lastHeading.line === title.line)) level = lastHeading.level;
-      else level = lastHeading.level + 1;
-    }
-    const section: Section = {
-      title: c.title, kind: c.kind, level, id: match?.id, part: match?.part || undefined, weak: match?.weak || undefined,
-      line: c.line, startChar: c.startChar, endChar: c.endChar, titleEndLine: c.titleEndLine,
-      endLine: doc.lines.length - 1, blocks: [], children: [],
-    };
-    if (c.kind === 'heading') lastHeading = section;
-    sections.push(section);
+    if (c.kind !== 'heading' && (c.match?.covers.length ?? 0) < 2) continue;
+    for (const id of c.match?.covers ?? []) namedElsewhere.set(id, [...(namedElsewhere.get(id) ?? []), c.line]);
   }
-  nest(sections, doc.lines.length);
+  const base = title && !cands.some((c) => c.kind === 'heading' && c.line === title.line) ? 1 : 0;
+  const nesting = new Nesting(doc.lines.length - 1, title?.line, base, namedElsewhere);
+  for (const c of cands) nesting.add(c);
+  const sections = nesting.sections;
   assignBlocks(doc, sections);
   const firstSection = sections.find((s) => !title || s.line !== title.line);
   const lead = doc.blocks.filter((b) => b.kind !== 'frontmatter' && (!title || b.startLine > title.line) && (!firstSection || b.endLine < firstSection.line) && b.kind !== 'heading');
   return { sections, title, hasHeadings, lead };
-}
-
-function nest(sections: Section[], lineCount: number): void {
-  const stack: Section[] = [];
-  for (const s of sections) {
-    while (stack.length && (stack[stack.length - 1]?.level ?? 0) >= s.level) {
-      const done = stack.pop();
-      if (done) done.endLine = s.line - 1;
-    }
-    const parent = stack[stack.length - 1];
-    if (parent) {
-      s.parent = parent;
-      parent.children.push(s);
-    }
-    stack.push(s);
-  }
-  for (const s of stack) s.endLine = lineCount - 1;
 }
 
 function assignBlocks(doc: PostmortemDocument, sections: Section[]): void {
@@ -152,7 +306,8 @@ function assignBlocks(doc: PostmortemDocument, sections: Section[]): void {
   for (const s of sections) {
     const from = s.titleEndLine + 1;
     const to = contentEnd(s);
-    s.blocks = doc.blocks.filter((b) => b.endLine >= from && b.startLine <= to && !(b.startLine <= s.line && b.endLine === s.titleEndLine && b.kind === 'heading'));
+    // blocksOverlapping: the blocks with endLine >= from && startLine <= to, by binary search (issue 7: was quadratic).
+    s.blocks = blocksOverlapping(doc.blocks, from, to).filter((b) => !(b.startLine <= s.line && b.endLine === s.titleEndLine && b.kind === 'heading'));
   }
 }
 

@@ -1,5 +1,6 @@
 // Template placeholders people leave in postmortems. Shared by placeholder-text and
 // empty-section (a section holding only placeholders is empty).
+import { LINE_MEMO_CAPACITY, StringMemo } from './cache';
 
 const PATTERNS: RegExp[] = [
   /\b(?:TBD|TBA|TBC|TODO|FIXME)\b/g,
@@ -8,7 +9,8 @@ const PATTERNS: RegExp[] = [
   /\b(?:YYYY|yyyy)[-/.](?:MM|mm)[-/.](?:DD|dd)\b|\b(?:DD|dd)[-/.](?:MM|mm)[-/.](?:YYYY|yyyy)\b|\b(?:MM|mm)[-/.](?:DD|dd)[-/.](?:YYYY|yyyy)\b/g,
   /\[(?:insert|add|describe|enter|your|name of|link to|fill in|placeholder|tbd|todo)\b[^\]\n]{0,80}\](?!\()/gi,
   /<(?:insert|your|describe|add|enter)\b[^<>\n]{0,80}>/gi,
-  /\{\{[^{}\n]{1,60}\}\}/g,
+  // Not `${{ … }}`: GitHub Actions expressions are code, not template slots.
+  /(?<!\$)\{\{[^{}\n]{1,60}\}\}/g,
   /\blorem ipsum\b/gi,
   /(?<![\w?])\?{2,}(?![\w?])/g,
 ];
@@ -22,8 +24,25 @@ export interface PlaceholderMatch {
   text: string;
 }
 
-export function findPlaceholders(line: string): PlaceholderMatch[] {
+/** Spans of inline code (`…`): literal text such as commands, never a placeholder. */
+function codeSpans(line: string): [number, number][] {
+  if (!line.includes('`')) return [];
+  const spans: [number, number][] = [];
+  const re = /(`+)[^`]+?\1(?!`)/g;
+  for (let m = re.exec(line); m; m = re.exec(line)) spans.push([m.index, m.index + m[0].length]);
+  return spans;
+}
+
+/** The placeholders of a line (memoised by line text, issue 7: frozen, shared results). */
+export function findPlaceholders(line: string): readonly PlaceholderMatch[] {
+  return PLACEHOLDERS.get(line);
+}
+
+const PLACEHOLDERS = new StringMemo(findUncached, LINE_MEMO_CAPACITY);
+
+function findUncached(line: string): PlaceholderMatch[] {
   const out: PlaceholderMatch[] = [];
+  const code = codeSpans(line);
   if (INSTRUCTION.test(line)) {
     const start = line.search(/\S/);
     return [{ start, end: line.trimEnd().length, text: line.trim() }];
@@ -31,7 +50,7 @@ export function findPlaceholders(line: string): PlaceholderMatch[] {
   for (const re of PATTERNS) {
     re.lastIndex = 0;
     for (let m = re.exec(line); m; m = re.exec(line)) {
-      if (insideUrl(line, m.index)) continue;
+      if (insideUrl(line, m.index) || code.some(([from, to]) => m !== null && m.index >= from && m.index < to)) continue;
       if (!out.some((o) => m && m.index < o.end && m.index + m[0].length > o.start)) out.push({ start: m.index, end: m.index + m[0].length, text: m[0] });
     }
   }

@@ -14,12 +14,13 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { BUILTIN_PROFILES, DEFAULT_PROFILE, docsUrl, RULE_IDS } from '../engine';
-import { Commands, ConfigurationChangedNotification, DocumentInfoRequest, type DocumentInfo, type DocumentInfoParams } from '../../../common/protocol';
+import { Commands, ConfigurationChangedNotification, DocumentInfoRequest, type DocumentInfo, type DocumentInfoParams, type InitializationOptions } from '../../../common/protocol';
 import { CONFIG_FILE_NAMES } from '../config/find';
 import { Analyzer } from './analyzer';
 import { CODE_ACTION_KINDS, codeActions } from './code-actions';
 import { ConfigResolver } from './config';
 import { DiagnosticsDelivery } from './delivery';
+import { EDITOR_CAPABILITIES, registerEditorFeatures } from './editor';
 import { rcDiagnostics } from './diagnostics';
 import type { ServerHost } from './host';
 import { Logger } from './log';
@@ -57,15 +58,19 @@ export function startServer(connection: Connection, host: ServerHost = {}): void
   let analyzer: Analyzer;
   let delivery: DiagnosticsDelivery;
   let rc: RcStore | undefined;
+  let configs: ConfigResolver;
+  let initialization: { options: InitializationOptions | undefined; client: ClientCapabilities } = { options: undefined, client: {} };
 
   const configurationChanged = () => {
     analyzer.configurationChanged();
     delivery.configurationChanged();
+    editor.refresh();
     void connection.sendNotification(ConfigurationChangedNotification.method).catch((e: unknown) => log.error('Notifying the client failed', e));
   };
 
   connection.onInitialize((params): InitializeResult => {
     caps = capabilities(params.capabilities);
+    initialization = { options: params.initializationOptions as InitializationOptions | undefined, client: params.capabilities };
     folders = initialFolders(params);
     settings = new SettingsStore(connection, caps.configuration, log);
     const files = host.files;
@@ -74,7 +79,8 @@ export function startServer(connection: Connection, host: ServerHost = {}): void
       void connection.sendDiagnostics({ uri, diagnostics: file ? rcDiagnostics(file.text, file.parsed, file.hasLastGood) : [] })
         .catch((e: unknown) => log.error('Publishing .postmortemrc diagnostics failed', e));
     });
-    analyzer = new Analyzer(documents, new ConfigResolver(settings, rc, files, () => folders, log), files, log);
+    configs = new ConfigResolver(settings, rc, files, () => folders, log);
+    analyzer = new Analyzer(documents, configs, files, log);
     delivery = new DiagnosticsDelivery(connection, documents, analyzer, log, { pull: caps.pull, refresh: caps.refresh });
     return {
       capabilities: {
@@ -83,6 +89,7 @@ export function startServer(connection: Connection, host: ServerHost = {}): void
         foldingRangeProvider: true,
         codeActionProvider: { codeActionKinds: CODE_ACTION_KINDS, resolveProvider: false },
         executeCommandProvider: { commands: [Commands.showRuleDocumentation] },
+        ...EDITOR_CAPABILITIES,
         ...(caps.pull ? { diagnosticProvider: { identifier: 'postmortem', interFileDependencies: false, workspaceDiagnostics: false } } : {}),
         workspace: { workspaceFolders: { supported: true, changeNotifications: caps.workspaceFolders } },
       },
@@ -176,6 +183,12 @@ export function startServer(connection: Connection, host: ServerHost = {}): void
   }));
 
   registerTimeline(connection, (uri, token) => analyzer.latest(uri, token), log);
+  const editor = registerEditorFeatures(connection, {
+    documents,
+    latest: (uri, token) => analyzer.latest(uri, token),
+    resolveConfig: (uri) => configs.resolve(uri),
+    log,
+  }, () => initialization);
 
   documents.listen(connection);
   connection.listen();

@@ -1,12 +1,26 @@
 import type { Rule } from '../rule';
-import type { Block } from '../document';
+import type { Block, PostmortemDocument } from '../document';
 import { linesRange } from '../ranges';
-import { range } from '../types';
+import { range, type Range } from '../types';
 
 const MIN_WORDS = 8;
 
 function normalize(text: string): string {
   return text.toLowerCase().replace(/[\s\u00a0]+/g, ' ').trim();
+}
+
+/**
+ * The repeat with the blank line after it, so no double gap is left behind; at the end of the
+ * document, with the blank lines before it instead.
+ */
+function removalRange(doc: PostmortemDocument, b: Block): Range {
+  const next = b.endLine + 1;
+  const hasMore = doc.lines.slice(next).some((l) => l.trim() !== '');
+  if (hasMore) return range(b.startLine, 0, (doc.lines[next] ?? '').trim() === '' ? next + 1 : next, 0);
+  let prev = b.startLine - 1;
+  while (prev >= 0 && (doc.lines[prev] ?? '').trim() === '') prev--;
+  const end = (doc.lines[b.endLine] ?? '').length;
+  return prev < 0 ? range(b.startLine, 0, b.endLine, end) : range(prev, (doc.lines[prev] ?? '').length, b.endLine, end);
 }
 
 const rule: Rule = {
@@ -27,10 +41,7 @@ const rule: Rule = {
         seen.set(text, b);
         continue;
       }
-      // Remove the repeat with the blank line after it, so no double gap is left behind.
-      let to = b.endLine + 1;
-      while (to < doc.lines.length && (doc.lines[to] ?? '').trim() === '' && to <= b.endLine + 1) to++;
-      const removal = to < doc.lines.length ? range(b.startLine, 0, to, 0) : range(b.startLine, 0, b.endLine, (doc.lines[b.endLine] ?? '').length);
+      const removal = removalRange(doc, b);
       ctx.report({
         message: `This paragraph repeats the one on line ${first.startLine + 1}.`,
         range: linesRange(doc, b.startLine, b.endLine),

@@ -1,12 +1,53 @@
-import type { Rule } from '../rule';
+import type { Rule, RuleContext } from '../rule';
 import { CANONICAL_SECTIONS } from '../profiles';
-import { contentLines } from '../outline';
+import { contentLines, type Outline, type Section } from '../outline';
 import { isPlaceholderOnly } from '../placeholders';
 import { sectionTitleRange } from '../ranges';
 import type { Fix } from '../types';
 
 const COMMENTS = /<!--.*?(?:-->|$)/g;
 const DECORATION = /^\s*(?:(?:[-*_]\s*){3,}|[=]{3,}|'{3}|"{3})\s*$/;
+/** Headings longer than this with nothing under them are titles or subtitles, not sections. */
+const MAX_SECTION_WORDS = 6;
+
+/** The section's own text lines, without comments and decoration. */
+function ownContent(ctx: RuleContext, section: Section): string[] {
+  const [from, to] = contentLines(section);
+  const content: string[] = [];
+  let inComment = false;
+  for (let line = from; line <= to; line++) {
+    let text = ctx.doc.lines[line] ?? '';
+    if (inComment) {
+      const end = text.indexOf('-->');
+      if (end < 0) continue;
+      text = text.slice(end + 3);
+      inComment = false;
+    }
+    if (/<!--(?!.*-->)/.test(text)) inComment = true;
+    text = text.replace(COMMENTS, '');
+    if (text.trim() !== '' && !DECORATION.test(text)) content.push(text);
+  }
+  return content;
+}
+
+/**
+ * Unrecognised headings are often not sections at all: a key-value line ("Owner: @sam"), a
+ * sign-off ("Happy debugging!"), a long subtitle. Those are not reported when empty.
+ */
+function reportable(section: Section): boolean {
+  if (section.id) return true;
+  if (section.kind !== 'heading') return false;
+  const title = section.title.trim();
+  // An empty heading ("#" alone) has no title to report by.
+  if (title === '' || /:\s*\S/.test(title) || /!$/.test(title)) return false;
+  return title.split(/\s+/).length <= MAX_SECTION_WORDS;
+}
+
+/** "Corrective measures:" followed straight by its parts ("Improvements:", "Tasks:") is not empty. */
+function continuedByPart(outline: Outline, section: Section): boolean {
+  const next = outline.sections[outline.sections.indexOf(section) + 1];
+  return next !== undefined && next.part === true && section.id !== undefined && next.id === section.id && !section.part;
+}
 
 const rule: Rule = {
   id: 'empty-section',
@@ -17,31 +58,19 @@ const rule: Rule = {
   check(ctx) {
     const { doc, outline } = ctx;
     for (const section of outline.sections) {
-      if (section.children.length > 0) continue;
-      const [from, to] = contentLines(section);
-      const content: string[] = [];
-      let inComment = false;
-      for (let line = from; line <= to; line++) {
-        let text = doc.lines[line] ?? '';
-        if (inComment) {
-          const end = text.indexOf('-->');
-          if (end < 0) continue;
-          text = text.slice(end + 3);
-          inComment = false;
-        }
-        if (/<!--(?!.*-->)/.test(text)) inComment = true;
-        text = text.replace(COMMENTS, '');
-        if (text.trim() !== '' && !DECORATION.test(text)) content.push(text);
-      }
+      // A label leads its own content on the same line.
+      if (section.children.length > 0 || section.kind === 'lead' || !reportable(section)) continue;
+      const content = ownContent(ctx, section);
       const placeholdersOnly = content.length > 0 && content.every(isPlaceholderOnly);
       if (content.length > 0 && !placeholdersOnly) continue;
+      if (content.length === 0 && continuedByPart(outline, section)) continue;
       const def = CANONICAL_SECTIONS.find((c) => c.id === section.id);
       const fixes: Fix[] = [];
       if (def && content.length === 0 && section.kind === 'heading') {
         const eol = doc.eol;
         const line = section.titleEndLine;
         const end = (doc.lines[line] ?? '').length;
-        fixes.push({ title: `Fill "${section.title}" with its scaffold`, isPreferred: true, edits: [{ range: { start: { line, character: end }, end: { line, character: end } }, newText: `${eol}${eol}${def.scaffold.replace(/\n/g, eol)}` }] });
+        fixes.push({ title: `Fill "${section.title}" with its scaffold`, isPreferred: true, safe: false, edits: [{ range: { start: { line, character: end }, end: { line, character: end } }, newText: `${eol}${eol}${def.scaffold.replace(/\n/g, eol)}` }] });
       }
       ctx.report({
         message: placeholdersOnly

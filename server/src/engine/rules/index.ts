@@ -10,8 +10,13 @@ import actionItemOwner from './action-item-owner';
 import timelineUnparsed from './timeline-unparsed';
 import timelineOrder from './timeline-order';
 import timezoneMissing from './timezone-missing';
+import timezoneMixed from './timezone-mixed';
 import invalidTime from './invalid-time';
+import summaryWindow from './summary-window';
+import statedDuration from './stated-duration';
+import proseTime from './prose-time';
 import milestoneOrder from './milestone-order';
+import dateMismatch from './date-mismatch';
 import weekdayMismatch from './weekday-mismatch';
 
 export const ALL_RULES: readonly Rule[] = [
@@ -25,8 +30,13 @@ export const ALL_RULES: readonly Rule[] = [
   timelineUnparsed,
   timelineOrder,
   timezoneMissing,
+  timezoneMixed,
   invalidTime,
+  summaryWindow,
+  statedDuration,
+  proseTime,
   milestoneOrder,
+  dateMismatch,
   weekdayMismatch,
 ];
 

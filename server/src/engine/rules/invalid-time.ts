@@ -1,4 +1,5 @@
-import type { Rule } from '../rule';
+import type { PostmortemDocument } from '../document';
+import type { Rule, RuleContext } from '../rule';
 import { codeLines } from '../ranges';
 import { range, type Fix } from '../types';
 
@@ -14,6 +15,30 @@ function meridiemFixes(clock: string): string[] {
   return [`${String(hour).padStart(2, '0')}:${minute}${seconds}`, `${h12}:${minute}${seconds} ${hour >= 12 ? 'PM' : 'AM'}`];
 }
 
+/** Front matter lines that give the document's date ("date: 30/30/30"): checked like text. */
+function frontMatterDates(doc: PostmortemDocument): Set<number> {
+  const out = new Set<number>();
+  const fm = doc.blocks.find((b) => b.kind === 'frontmatter');
+  if (!fm) return out;
+  for (let l = fm.startLine; l <= fm.endLine; l++) if (/^\s*(?:date|created|updated|incident_date|published)\s*:/i.test(doc.lines[l] ?? '')) out.add(l);
+  return out;
+}
+
+/** "10:00 M": a meridiem with its A or P lost. */
+const BROKEN_MERIDIEM = /(?<![\d:])(\d{1,2}:\d{2})([ \t]?)[Mm]\.?(?![A-Za-z])/g;
+
+function brokenMeridiem(ctx: RuleContext, line: number): void {
+  const masked = ctx.doc.masked(line);
+  if (!/\d:\d{2}\s?[Mm]/.test(masked)) return;
+  for (const m of masked.matchAll(BROKEN_MERIDIEM)) {
+    const start = m.index ?? 0;
+    const clock = m[1] ?? '';
+    const end = start + m[0].length;
+    const fixes: Fix[] = ['AM', 'PM'].map((mer) => ({ title: `Change "${m[0]}" to "${clock} ${mer}"`, safe: false, edits: [{ range: range(line, start, line, end), newText: `${clock} ${mer}` }] }));
+    ctx.report({ message: `Impossible time "${m[0]}": the meridiem is incomplete (AM or PM?).`, range: range(line, start, line, end), data: { reason: 'broken meridiem' }, fixes });
+  }
+}
+
 const rule: Rule = {
   id: 'invalid-time',
   description: 'An impossible time or date (13:55 PM, 25:10, February 30, year 22025).',
@@ -23,8 +48,10 @@ const rule: Rule = {
   check(ctx) {
     const { doc } = ctx;
     const code = codeLines(doc);
+    const front = frontMatterDates(doc);
     for (let line = 0; line < doc.lines.length; line++) {
-      if (code.has(line)) continue;
+      if (code.has(line) && !front.has(line)) continue;
+      brokenMeridiem(ctx, line);
       const tokens = ctx.tokens(line);
       if (tokens.times.length === 0 && tokens.dates.length === 0) continue;
       const masked = doc.masked(line);

@@ -1,6 +1,7 @@
 import type { Rule } from '../rule';
 import type { TimelineEntry } from '../timeline/model';
 import { formatClock } from '../timeline/format';
+import { certain } from '../timeline/compare';
 import { range } from '../types';
 
 const NAMES: Record<string, string> = { start: 'the outage start', detect: 'detection', mitigate: 'mitigation', resolve: 'resolution', escalate: 'escalation' };
@@ -13,13 +14,14 @@ const rule: Rule = {
   fixable: false,
   check(ctx) {
     const m = ctx.timeline.milestones;
-    if (m.startInferred) return;
+    // Only milestones the timeline states plainly; recurring outages have several of each.
+    if (m.startInferred || (m.episodes ?? 1) > 1) return;
     const pairs: [TimelineEntry | undefined, TimelineEntry | undefined][] = [
       [m.start, m.detected], [m.start, m.mitigated], [m.start, m.resolved], [m.detected, m.resolved], [m.mitigated, m.resolved],
     ];
     const reported = new Set<TimelineEntry>();
     for (const [before, after] of pairs) {
-      if (!before || !after || before === after || reported.has(after)) continue;
+      if (!before || !after || before === after || reported.has(after) || !certain(before) || !certain(after)) continue;
       if (before.instant === undefined || after.instant === undefined || after.instant >= before.instant) continue;
       reported.add(after);
       ctx.report({

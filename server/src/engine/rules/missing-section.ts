@@ -4,9 +4,16 @@ import { documentAnchor, insertLinesAt } from '../ranges';
 import type { Section } from '../outline';
 import type { Fix } from '../types';
 
-/** An untitled opening of 20+ words does the job of a summary in many real postmortems. */
-function leadIsSummary(ctx: RuleContext): boolean {
-  const words = ctx.outline.lead.filter((b) => b.kind === 'paragraph').map((b) => b.text).join(' ').split(/\s+/).filter(Boolean);
+/**
+ * An opening of 20+ words before the first recognised section does the job of a summary in
+ * many real postmortems, whether it is untitled or under a heading of its own ("What happened").
+ */
+function openingIsSummary(ctx: RuleContext): boolean {
+  const first = ctx.outline.sections.find((s) => s.id !== undefined);
+  const titleLine = ctx.outline.title?.line;
+  const words = ctx.doc.blocks
+    .filter((b) => b.kind === 'paragraph' && b.startLine !== titleLine && (!first || b.endLine < first.line))
+    .map((b) => b.text).join(' ').split(/\s+/).filter(Boolean);
   return words.length >= 20;
 }
 
@@ -14,15 +21,21 @@ function insertionFix(ctx: RuleContext, id: string, title: string): Fix {
   const { doc, outline, profile } = ctx;
   const order = profile.sections.map((s) => s.id);
   const at = order.indexOf(id);
-  const top = outline.sections.filter((s) => s.id && !s.part);
+  // Sections of the document, not labels or subsections inside another recognised section.
+  const top = outline.sections.filter((s) => s.id && !s.part && s.kind !== 'lead' && !s.parent?.id);
   const before = top.filter((s) => order.indexOf(s.id ?? '') >= 0 && order.indexOf(s.id ?? '') < at).pop();
   const after = top.find((s) => order.indexOf(s.id ?? '') > at);
   const sibling: Section | undefined = before ?? after;
   const level = sibling && sibling.kind === 'heading' ? sibling.level : outline.title ? 2 : 1;
   const line = before ? before.endLine + 1 : after ? after.line : doc.lines.length;
   const scaffold = CANONICAL_SECTIONS.find((c) => c.id === id)?.scaffold ?? '';
-  const body = `${'#'.repeat(level)} ${title}\n\n${scaffold}\n\n`.replace(/\n/g, doc.eol);
-  const needsGap = line > 0 && line < doc.lines.length && (doc.lines[line - 1] ?? '').trim() !== '';
+  const atEnd = line >= doc.lines.length;
+  // At the end of the document the section closes it: no blank line after it.
+  const body = `${'#'.repeat(level)} ${title}\n\n${scaffold}${atEnd ? '' : '\n\n'}`.replace(/\n/g, doc.eol);
+  // The empty "line" after a final newline is not a blank line of the document.
+  const last = doc.lines.length - 1;
+  const previous = (atEnd ? doc.lines[doc.lines[last] === '' && last > 0 ? last - 1 : last] : doc.lines[line - 1]) ?? '';
+  const needsGap = line > 0 && previous.trim() !== '';
   return { title: `Add a "${title}" section`, edits: [insertLinesAt(doc, line, (needsGap ? doc.eol : '') + body)], isPreferred: true, safe: false };
 }
 
@@ -33,8 +46,8 @@ const rule: Rule = {
   tags: ['structure'],
   fixable: true,
   check(ctx) {
-    const present = new Set(ctx.outline.sections.map((s) => s.id).filter((id): id is string => id !== undefined));
-    if (!present.has('summary') && leadIsSummary(ctx)) present.add('summary');
+    const present = new Set(ctx.outline.sections.flatMap((s) => s.covers ?? (s.id ? [s.id] : [])));
+    if (!present.has('summary') && openingIsSummary(ctx)) present.add('summary');
     const anchor = documentAnchor(ctx.doc, ctx.outline.title?.line);
     for (const section of ctx.profile.sections) {
       if (!section.required || present.has(section.id)) continue;

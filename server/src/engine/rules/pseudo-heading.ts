@@ -1,4 +1,5 @@
 import type { Rule } from '../rule';
+import type { Section } from '../outline';
 import { sectionTitleRange } from '../ranges';
 import { range } from '../types';
 
@@ -13,8 +14,12 @@ const rule: Rule = {
     // Plain text and HTML have no Markdown headings to convert to; and a Markdown document
     // without any heading uses title lines on purpose.
     if (doc.languageId !== 'markdown' || !outline.hasHeadings) return;
+    const isTitle = (s: Section | undefined) => s !== undefined && outline.title !== undefined && s.line === outline.title.line;
     for (const s of outline.sections) {
       if (s.kind !== 'bold' && s.kind !== 'bare') continue;
+      // A section of the document standing in for a heading, not a label inside a section.
+      const siblings = s.parent ? s.parent.children : outline.sections.filter((x) => !x.parent);
+      if (s.parent && !isTitle(s.parent) && !siblings.some((x) => x.kind === 'heading')) continue;
       const raw = doc.lines[s.line] ?? '';
       if (/^\s*>/.test(raw) || doc.blocks.some((b) => b.html && b.startLine <= s.line && b.endLine >= s.line)) continue;
       const title = s.title.replace(/[\s:]+$/, '');

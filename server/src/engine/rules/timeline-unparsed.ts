@@ -1,7 +1,14 @@
 import type { Rule } from '../rule';
-import { findPlaceholders } from '../placeholders';
-import { lineRange } from '../ranges';
 import { range } from '../types';
+
+/** "7-13th Nov - …": a range of days, read as dates although the date finder has no token for it. */
+const DAY_RANGE = /^\W*\d{1,2}(?:st|nd|rd|th)?\s*[-–]\s*\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i;
+
+/** "Detection Method: …", "Actions Taken: …": a field describing the incident, not an event. */
+const FIELD = /^\W{0,3}[A-Z][\w'’/&-]*(?:\s+[\w'’/&-]+){0,3}\s*:/;
+
+/** Template placeholders (`HH:mm`, `[time]`) are placeholder-text's; a half-known time (`14:??`) is ours. */
+const TEMPLATE = /^(?:[Hh]{1,2}[:.][Mm]{2}|\[(?:time|timestamp|hh:mm)\]|[{<](?:time|timestamp)[}>])/i;
 
 const rule: Rule = {
   id: 'timeline-unparsed',
@@ -10,11 +17,14 @@ const rule: Rule = {
   tags: ['timeline'],
   fixable: false,
   check(ctx) {
-    const { entries, sectionLines } = ctx.timeline;
+    const { entries } = ctx.timeline;
     const timed = entries.filter((e) => e.time || e.relative);
-    if (entries.length > 0 && timed.length === 0 && entries.every((e) => !e.vague && !e.placeholder)) {
-      const line = sectionLines[0];
-      if (line !== undefined) ctx.report({ message: 'The timeline gives no times: add a time (and zone) to each entry.', range: lineRange(ctx.doc, line), data: { reason: 'no-times' } });
+    const timedEnd = timed.some((e) => e.kind === 'resolve');
+    const first = entries[0];
+    // A timeline of several list items or rows, none of them timed (a sentence pointing elsewhere is not one).
+    const items = entries.filter((e) => e.source !== 'line').length;
+    if (first && items >= 2 && timed.length === 0 && entries.every((e) => !e.vague && !e.placeholder && !e.date) && !entries.some((e) => e.kind === 'resolve')) {
+      ctx.report({ message: 'The timeline gives no times: add a time (and zone) to each entry.', range: range(first.line, first.start, first.line, first.end), data: { reason: 'no-times' } });
       return;
     }
     for (const e of entries) {
@@ -23,11 +33,12 @@ const rule: Rule = {
       if (e.vague) {
         ctx.report({ message: `Vague time "${e.vague.raw}": say when it happened (an approximate time such as "~22:00" is fine).`, range: r, data: { reason: 'vague' } });
       } else if (e.placeholder) {
-        // Placeholders placeholder-text already reports (HH:mm, ??) are not reported twice.
-        const line = ctx.doc.lines[e.line] ?? '';
-        const known = findPlaceholders(line).some((p) => p.start < e.placeholder!.end && p.end > e.placeholder!.start);
-        if (!known) ctx.report({ message: `Unknown time "${e.placeholder.raw}" in the timeline.`, range: r, data: { reason: 'placeholder' } });
-      } else if (!e.date && timed.length >= 2) {
+        if (!TEMPLATE.test(e.placeholder.raw)) ctx.report({ message: `Unknown time "${e.placeholder.raw}" in the timeline.`, range: r, data: { reason: 'placeholder' } });
+      } else if (e.date || DAY_RANGE.test(e.text)) {
+        continue; // a date-only entry is read as that day
+      } else if (e.kind === 'resolve' && !timedEnd) {
+        ctx.report({ message: 'This entry says when the outage ended, but gives no time: the timeline cannot show when service was restored.', range: r, data: { reason: 'resolution' } });
+      } else if (e.source !== 'line' && timed.length >= 2 && !FIELD.test(e.text)) {
         ctx.report({ message: 'No time could be read for this timeline entry.', range: r, data: { reason: 'unreadable' } });
       }
     }

@@ -2,31 +2,50 @@
 // the zone, computes instants, classifies milestones and derives the metrics.
 import type { PostmortemDocument } from '../document';
 import type { Outline } from '../outline';
-import { zoneOffsetMinutes } from './index';
+import { codeLines } from '../ranges';
+import { resolveDateOrder } from './index';
 import type { DateToken, ZoneToken } from './tokens';
-import { classify } from './milestones';
+// Memoised by entry text (issue 7).
+import { classifyCached as classify } from '../cache';
 import { extractEntries, timelineSections, type RawEntry } from './entries';
-import { findReferenceDate, findTimelineZone } from './context';
+import { ambiguityOf, findReferenceDate, findTimelineZone, wallOffset } from './context';
 import { computeMilestones } from './metrics';
-import { scanLine, type LineTokens } from './scan';
+import { extractProse } from './prose';
+import type { LineTokens } from './scan';
+// Memoised by line text across analyses (issue 7: an edit re-scans only the lines it changed).
+import { scanLineCached as scanLine } from '../cache';
 import type { CalendarDate, Timeline, TimelineEntry, ZoneContext } from './model';
-
-export interface TimelineOptions {
-  /** Zone meant by ambiguous abbreviations, e.g. {IST: 'Asia/Kolkata'}. */
-  ambiguousZones?: Record<string, string>;
-}
 
 /** A backwards jump larger than this, with no date written, is read as crossing midnight. */
 const ROLLOVER_MINUTES = 6 * 60;
 const DAY = 86_400_000;
 
+export interface TimelineOptions {
+  /**
+   * Zone meant by ambiguous abbreviations, e.g. {IST: 'Asia/Kolkata'}; merged over the defaults
+   * (CST: America/Chicago, IST: Asia/Kolkata, AST: America/Halifax).
+   */
+  ambiguousZones?: Record<string, string>;
+}
+
+/**
+ * Tokens per line, scanned once per analysis. The first use scans every line, so that day-month
+ * order of ambiguous numeric dates (04-12-2022) follows the document's own unambiguous dates
+ * before anyone reads them.
+ */
 export function lineTokenCache(doc: PostmortemDocument): (line: number) => LineTokens {
-  const cache = new Map<number, LineTokens>();
+  let cache: (LineTokens | undefined)[] | undefined;
   return (line) => {
-    let t = cache.get(line);
+    if (!cache) {
+      const code = codeLines(doc);
+      const scanned = doc.lines.map((_, i) => (code.has(i) ? undefined : scanLine(doc.masked(i))));
+      resolveDateOrder(scanned.flatMap((t) => (t ? [...t.dates, ...t.times.flatMap((x) => (x.date ? [x.date] : []))] : [])));
+      cache = scanned;
+    }
+    let t = cache[line];
     if (!t) {
       t = scanLine(doc.masked(line));
-      cache.set(line, t);
+      cache[line] = t;
     }
     return t;
   };
@@ -36,10 +55,24 @@ function usable(z: ZoneToken | undefined): z is ZoneToken {
   return z !== undefined && !z.unknown && (z.iana !== undefined || z.fixedOffsetMinutes !== undefined || (z.ambiguous?.length ?? 0) > 0);
 }
 
-function withYear(d: DateToken, year: number | undefined): CalendarDate | undefined {
+const dayNumber = (d: CalendarDate) => Date.UTC(d.year, d.month - 1, d.day) / DAY;
+
+/**
+ * The calendar date of a written date. A date written without a year takes the year that keeps
+ * the timeline moving forward from the previous entry (Dec 31 → Jan 1 is the next year), or for
+ * the first entry the year that does not put it months after the incident (`[12-05]` in a March
+ * report is the previous December).
+ */
+function withYear(d: DateToken, previous: CalendarDate | undefined, reference: CalendarDate | undefined): CalendarDate | undefined {
   if (d.placeholder || d.invalid || !d.month || !d.day) return undefined;
-  const y = d.year ?? year;
-  return y ? { year: y, month: d.month, day: d.day } : undefined;
+  if (d.year) return { year: d.year, month: d.month, day: d.day };
+  if (previous) {
+    const same = { year: previous.year, month: d.month, day: d.day };
+    return dayNumber(same) < dayNumber(previous) - 7 ? { ...same, year: previous.year + 1 } : same;
+  }
+  if (!reference) return undefined;
+  const same = { year: reference.year, month: d.month, day: d.day };
+  return dayNumber(same) > dayNumber(reference) + 60 ? { ...same, year: reference.year - 1 } : same;
 }
 
 function addDays(d: CalendarDate, n: number): CalendarDate {
@@ -70,16 +103,18 @@ export function buildTimeline(doc: PostmortemDocument, outline: Outline, options
     ? { date: { year: firstDated.date.year, month: firstDated.date.month, day: firstDated.date.day }, source: 'entry' as const, line: firstDated.line }
     : findReferenceDate(doc, outline, sections);
 
+  const ambiguity = ambiguityOf(options);
   const entries: TimelineEntry[] = [];
   const floating = { date: reference === undefined, zone: zone === undefined };
   let day: CalendarDate | undefined;
   let prevMinutes: number | undefined;
   let anchor: number | undefined;
+  let anchorOffset: number | undefined;
   let lastTimedDepth = Number.POSITIVE_INFINITY;
   let floatingDay = 0;
 
   for (const e of raw) {
-    const explicit = e.date ? withYear(e.date, day?.year ?? reference?.date.year) : undefined;
+    const explicit = e.date ? withYear(e.date, day, reference?.date) : undefined;
     if (e.dateLine) {
       if (explicit) {
         day = explicit;
@@ -88,13 +123,15 @@ export function buildTimeline(doc: PostmortemDocument, outline: Outline, options
       continue;
     }
     if (e.untimed && !e.date && e.depth > lastTimedDepth) continue; // a detail under a timed entry
-    const entry: TimelineEntry = { ...e, kind: 'other', approximate: false };
-    delete (entry as Partial<RawEntry>).depth;
-    delete (entry as Partial<RawEntry>).untimed;
-    delete (entry as Partial<RawEntry>).dateLine;
-    const { kind, marked } = classify(`${e.text} ${doc.masked(e.line).slice(e.start, e.end)}`);
+    // Same fields as spreading `e` and deleting these three, without `delete` (which leaves every entry a slow dictionary-mode object; issue 7).
+    const { depth: _depth, untimed: _untimed, dateLine: _dateLine, ...fields } = e;
+    const entry = fields as TimelineEntry;
+    entry.kind = 'other';
+    entry.approximate = false;
+    const { kind, marked, confidence } = classify(`${e.text} ${doc.masked(e.line).slice(e.start, e.end)}`.trim(), e.label);
     entry.kind = kind;
     if (marked) entry.markedKind = true;
+    if (confidence) entry.confidence = confidence;
 
     if (explicit) {
       day = explicit;
@@ -121,7 +158,7 @@ export function buildTimeline(doc: PostmortemDocument, outline: Outline, options
       entry.zone = zctx;
       const base = day ? Date.UTC(day.year, day.month - 1, day.day) : Date.UTC(2000, 0, 1) + floatingDay * DAY;
       const local = base + (minutes * 60 + (t.second ?? 0)) * 1000;
-      const offset = zctx ? zoneOffsetMinutes(zctx.zone, local, options.ambiguousZones) : undefined;
+      const offset = zctx ? wallOffset(zctx.zone, local, ambiguity) : undefined;
       if (offset !== undefined) entry.offsetMinutes = offset;
       entry.instant = local - (offset ?? 0) * 60_000;
       if (t.rangeEnd && !t.rangeEnd.invalid) {
@@ -129,14 +166,20 @@ export function buildTimeline(doc: PostmortemDocument, outline: Outline, options
         if (end < entry.instant) end += DAY;
         entry.endInstant = end;
       }
-      anchor ??= entry.instant;
+      if (anchor === undefined) {
+        anchor = entry.instant;
+        anchorOffset = entry.offsetMinutes;
+      }
     } else if (e.relative) {
       entry.instant = (anchor ?? Date.UTC(2000, 0, 1)) + e.relative.minutes * 60_000;
-      entry.zone = zone;
+      if (zone) entry.zone = zone;
+      if (anchorOffset !== undefined) entry.offsetMinutes = anchorOffset;
     }
     if (day) entry.day = day;
     entries.push(entry);
   }
-  return { sectionLines: sections.map((s) => s.line), entries, zone, referenceDate: reference, floating, milestones: computeMilestones(entries) };
+  const timeline: Timeline = { sectionLines: sections.map((s) => s.line), entries, zone, referenceDate: reference, floating, milestones: computeMilestones(entries), prose: [] };
+  timeline.prose = extractProse(doc, outline, timeline, tokensOf, ambiguity);
+  return timeline;
 }
 

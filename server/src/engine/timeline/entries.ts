@@ -4,9 +4,12 @@
 import type { Block, PostmortemDocument } from '../document';
 import type { Outline, Section } from '../outline';
 import { squash } from '../text';
+import { tableRows } from '../cache';
 import type { DateToken } from './tokens';
 import type { EntrySource, TimelineEntry } from './model';
-import { entryHead, runInStarts, type EntryHead, type LineTokens } from './scan';
+import { entryHead, labelledHead, runInStarts, type EntryHead, type LineTokens } from './scan';
+import { ALL_TIMES } from './context';
+import { findZones } from './index';
 
 export interface RawEntry extends Omit<TimelineEntry, 'kind' | 'approximate'> {
   /** A date line or date heading inside the timeline (no entry text). */
@@ -28,29 +31,147 @@ export function timelineSections(outline: Outline): Section[] {
 export function extractEntries(doc: PostmortemDocument, outline: Outline, tokensOf: (line: number) => LineTokens): RawEntry[] {
   const entries: RawEntry[] = [];
   for (const section of timelineSections(outline)) {
-    const from = section.titleEndLine + 1;
-    const blocks = doc.blocks.filter((b) => b.endLine >= from && b.startLine <= section.endLine);
+    const [from, to] = timelineRange(doc, section);
+    const lines = readableLines(section, from, to);
+    const blocks = doc.blocks.filter((b) => b.endLine >= from && b.startLine <= to && overlaps(b, lines));
     const seenTables = new Set<number>();
+    const start = entries.length;
+    let undatedGroup = false;
     for (const b of blocks) {
       if (b.kind === 'tableRow' && b.table !== undefined && !b.html) {
         if (!seenTables.has(b.table)) {
           seenTables.add(b.table);
-          entries.push(...tableEntries(doc, b.table, section, blocks, tokensOf));
+          entries.push(...tableEntries(doc, b.table, { ...section, endLine: to }, blocks, tokensOf));
         }
         continue;
       }
       if (b.kind === 'heading') {
         const dateLine = headingDate(b, tokensOf);
         if (dateLine) entries.push(dateLine);
+        // "### Ongoing", "### Follow-up": the untimed items under it are not the chronology.
+        undatedGroup = !dateLine && tokensOf(b.startLine).times.length === 0;
         continue;
       }
-      if (b.kind !== 'listItem' && b.kind !== 'paragraph' && !(b.kind === 'tableRow' && b.html)) continue;
+      const readable = b.kind === 'listItem' || b.kind === 'paragraph' || (b.kind === 'tableRow' && b.html) || indentedCode(doc, b);
+      if (!readable) continue;
       const first = Math.max(b.startLine, from);
-      const last = Math.min(b.endLine, section.endLine);
-      entries.push(...lineEntries(doc, b, first, last, tokensOf));
+      const last = Math.min(b.endLine, to);
+      entries.push(...lineEntries(doc, b, first, last, tokensOf).filter((e) => lines.has(e.line) && !(undatedGroup && e.untimed)));
     }
+    for (let i = start; i < entries.length; i++) (entries[i] as RawEntry).section = section.line;
   }
-  return entries;
+  return settleUntimed(doc, entries, tokensOf);
+}
+
+/** A label over the entry below it: "when was the issue detected:", "actions taken", "Detection?". */
+const GROUP_LABEL = /^(?:[^.!]{1,60}[:?]|(?:how|when|what|why|who|where)\b[^.!]{0,60}|[A-Za-z]+(?:\s+[A-Za-z]+){0,3})$/i;
+
+/**
+ * Second look at untimed entries once their siblings are known. A label line waiting for its
+ * value ("when was the issue detected:" then "2:17 PM") becomes the label of that value; a list
+ * item whose first sentence holds exactly one time, among timed siblings, is at that time
+ * ("Customer service forwarded the ticket at 3:17 PM").
+ */
+function settleUntimed(doc: PostmortemDocument, entries: RawEntry[], tokensOf: (line: number) => LineTokens): RawEntry[] {
+  const timedEntries = entries.filter((e) => e.time);
+  const timed = timedEntries.length;
+  const topDepth = Math.min(...timedEntries.map((e) => e.depth));
+  const out: RawEntry[] = [];
+  for (let i = 0; i < entries.length; i++) {
+    const e = entries[i] as RawEntry;
+    const next = entries[i + 1];
+    if (e.untimed && GROUP_LABEL.test(e.text) && next?.time && next.line - e.endLine <= 3) {
+      if (next.text === '') {
+        next.label = e.text.replace(/\s*[:?]$/, '');
+        next.text = next.label;
+      }
+      continue;
+    }
+    if (e.untimed && !e.date && !e.vague && e.source === 'list' && timed >= 2 && e.depth <= topDepth) {
+      const masked = doc.masked(e.line);
+      const sentenceEnd = masked.slice(e.start).search(/[.!?](?:\s|$)/);
+      const limit = sentenceEnd < 0 ? masked.length : e.start + sentenceEnd;
+      const inside = tokensOf(e.line).times.filter((t) => t.start < limit && !t.invalid);
+      const only = inside.length === 1 ? inside[0] : undefined;
+      if (only && !only.rangeEnd) {
+        e.time = only;
+        e.start = only.start;
+        e.end = only.end;
+        delete e.untimed;
+      }
+    }
+    out.push(e);
+  }
+  return out;
+}
+
+function overlaps(b: Block, lines: Set<number>): boolean {
+  for (let l = b.startLine; l <= b.endLine; l++) if (lines.has(l)) return true;
+  return false;
+}
+
+/** A kramdown attribute line (`{: .timeline }`) styles the block above; it is not text. */
+const ATTRIBUTES = /^\s*\|?\s*\{:[^}]*\}\s*\|?\s*$/;
+
+/** Every line entries are read from, over all timeline sections. */
+export function timelineLines(doc: PostmortemDocument, outline: Outline): Set<number> {
+  const out = new Set<number>();
+  for (const section of timelineSections(outline)) {
+    const [from, to] = timelineRange(doc, section);
+    for (const l of readableLines(section, from, to)) out.add(l);
+  }
+  return out;
+}
+
+/**
+ * The lines of a timeline section that hold entries. Subsections that are other sections (a
+ * "Root causes" inside an incident) are left out; when the section holds timelines of its own
+ * (one per sub-incident), only those are read, plus the headings above them (they date them).
+ */
+function readableLines(section: Section, from: number, to: number): Set<number> {
+  const lines = new Set<number>();
+  const add = (a: number, b: number) => {
+    for (let l = a; l <= b; l++) lines.add(l);
+  };
+  const descendants: Section[] = [];
+  const walk = (s: Section) => s.children.forEach((c) => (descendants.push(c), walk(c)));
+  walk(section);
+  const nested = descendants.filter((d) => d.id === 'timeline' && !d.part);
+  if (nested.length > 0) {
+    for (const d of nested) {
+      add(d.titleEndLine + 1, d.endLine);
+      for (let p = d.parent; p && p !== section; p = p.parent) lines.add(p.line);
+    }
+    return lines;
+  }
+  add(from, to);
+  for (const d of descendants) {
+    if (!d.id || d.id === 'timeline') continue;
+    // A "Resolution: …" line is a field of the timeline as much as a section title: keep it.
+    const keep = d.kind === 'lead' ? d.titleEndLine : -1;
+    for (let l = d.line; l <= d.endLine; l++) if (l !== keep) lines.delete(l);
+  }
+  return lines;
+}
+
+/**
+ * The lines a timeline section's entries are read from. A title that is a list item
+ * ("- **Key events**") owns only the items nested under it, not its siblings ("- Time to repair").
+ */
+export function timelineRange(doc: PostmortemDocument, section: Section): [number, number] {
+  const from = section.titleEndLine + 1;
+  const title = doc.blocks.find((b) => b.kind === 'listItem' && b.startLine === section.line);
+  if (!title) return [from, section.endLine];
+  const next = doc.blocks.find((b) => b.startLine > section.titleEndLine && b.startLine <= section.endLine && b.kind === 'listItem' && b.depth <= title.depth);
+  return [from, next ? next.startLine - 1 : section.endLine];
+}
+
+/**
+ * Text indented by four spaces is a code block to Markdown, but in a timeline it is almost always
+ * an author's indentation of ordinary entries; fenced blocks stay code.
+ */
+function indentedCode(doc: PostmortemDocument, b: Block): boolean {
+  return b.kind === 'code' && b.lang === undefined && !/^\s*(?:```|~~~)/.test(doc.lines[b.startLine] ?? '');
 }
 
 function headingDate(b: Block, tokensOf: (line: number) => LineTokens): RawEntry | undefined {
@@ -65,18 +186,60 @@ function sourceOf(b: Block): EntrySource {
   return b.kind === 'listItem' ? 'list' : 'line';
 }
 
+/** A line of a paragraph that is a bullet of its own ("    - The problem was solved …"). */
+const BULLET = /^\s*(?:[-*+•]|\d{1,3}[.)])\s+\S/;
+/** "more or less 5 minutes after", "about an hour later": a time relative to nothing written. */
+const VAGUE_RELATIVE = /\b(?:(?:more or less|about|around|roughly|approximately|some|a few|several)\s+)?(?:\d+|an?|one|two|three|four|five|ten|fifteen|twenty|thirty|few|several)\s+(?:minutes?|mins?|hours?|hrs?)\s+(?:after|later|before|afterwards)\b/i;
+
+/**
+ * Whether an untimed line of a paragraph starts an entry of its own rather than continuing the
+ * one above: a bullet, or a capitalised line after a short one (soft wraps are long lines).
+ */
+function startsOwnEntry(doc: PostmortemDocument, b: Block, line: number, previousLength: number, current: RawEntry | undefined): boolean {
+  const raw = doc.lines[line] ?? '';
+  if (b.kind === 'listItem' || b.kind === 'paragraph') {
+    if (line === b.startLine) return true;
+    if (b.kind === 'listItem') return false;
+  }
+  // Indented deeper than the entry above: its details.
+  if (current && indentOf(raw) > indentOf(doc.lines[current.line] ?? '')) return false;
+  if (BULLET.test(raw)) return true;
+  return previousLength > 0 && previousLength < 70 && /^\s*[A-Z]/.test(raw) && !/[,;(]\s*$/.test(doc.lines[line - 1] ?? '');
+}
+
+const indentOf = (text: string) => text.replace(/\t/g, '    ').search(/\S/);
+
+function untimedEntry(b: Block, line: number, masked: string, tokens: LineTokens): RawEntry {
+  const start = Math.max(0, masked.search(/\S/));
+  const entry: RawEntry = { line, endLine: line, start, end: masked.trimEnd().length, text: squash(masked), source: sourceOf(b), depth: b.depth, untimed: true };
+  // "First detected 2023-01-04 (Time TBC)": the day is known, the time is not.
+  const date = tokens.dates.find((d) => d.start <= 40 && d.year && !d.placeholder && !d.invalid);
+  if (date) entry.date = date;
+  const v = VAGUE_RELATIVE.exec(masked);
+  if (v) entry.vague = { start: v.index, end: v.index + v[0].length, raw: v[0] };
+  return entry;
+}
+
 function lineEntries(doc: PostmortemDocument, b: Block, first: number, last: number, tokensOf: (line: number) => LineTokens): RawEntry[] {
   const out: RawEntry[] = [];
   let current: RawEntry | undefined;
+  let previousLength = 0;
   for (let line = first; line <= last; line++) {
     const masked = doc.masked(line);
-    if (masked.trim() === '') continue;
+    if (masked.trim() === '' || ATTRIBUTES.test(doc.lines[line] ?? '')) {
+      previousLength = 0;
+      continue;
+    }
     const tokens = tokensOf(line);
-    const head = entryHead(masked, tokens);
-    const isItemStart = b.kind === 'listItem' && line === b.startLine;
+    const head = entryHead(masked, tokens) ?? labelledHead(masked, tokens);
+    const own = startsOwnEntry(doc, b, line, previousLength, current);
+    previousLength = masked.trim().length;
     if (!head) {
-      if (isItemStart) {
-        current = { line, endLine: line, start: masked.search(/\S/), end: masked.trimEnd().length, text: squash(masked), source: sourceOf(b), depth: b.depth, untimed: true };
+      // "(all times UTC)", "All times are in CET.": a note on the timeline, not an entry.
+      if (own && ALL_TIMES.test(masked) && findZones(masked).length > 0) {
+        current = undefined;
+      } else if (own) {
+        current = untimedEntry(b, line, masked, tokens);
         out.push(current);
       } else if (current) {
         current.text = squash(`${current.text} ${masked}`);
@@ -90,12 +253,14 @@ function lineEntries(doc: PostmortemDocument, b: Block, first: number, last: num
       const next = starts[i + 1] ?? masked.length;
       const h: EntryHead | undefined = i === 0 ? head : entryHead(masked, tokens, at);
       if (!h) return;
-      const text = squash(masked.slice(h.end, next).replace(/^[\s:–—-]+/, ''));
+      const rest = squash(masked.slice(h.end, next).replace(/^[\s:–—)-]+/, ''));
+      const text = h.label ? squash(`${h.label} ${rest}`) : rest;
       const isDateLine = !h.time && !h.vague && !h.placeholder && !h.relative && text === '';
       current = {
         line, endLine: line, start: h.start, end: h.end, text, source: i > 0 ? 'run-in' : sourceOf(b), depth: b.depth,
         time: h.time, date: h.date, relative: h.relative, vague: h.vague, placeholder: h.placeholder, dateLine: isDateLine || undefined,
       };
+      if (h.label) current.label = h.label;
       out.push(current);
     });
   }
@@ -103,7 +268,8 @@ function lineEntries(doc: PostmortemDocument, b: Block, first: number, last: num
 }
 
 function tableEntries(doc: PostmortemDocument, id: number, section: Section, blocks: Block[], tokensOf: (line: number) => LineTokens): RawEntry[] {
-  const rows = blocks.filter((b) => b.kind === 'tableRow' && b.table === id && b.startLine <= section.endLine);
+  // tableRows: the section's rows of this table, indexed once (issue 7: a filter per table was quadratic).
+  const rows = tableRows(blocks, id).filter((b) => b.startLine <= section.endLine);
   const header = rows.find((r) => r.header);
   const body = rows.filter((r) => !r.header);
   const column = timeColumn(header, body, tokensOf);
@@ -111,11 +277,13 @@ function tableEntries(doc: PostmortemDocument, id: number, section: Section, blo
   const out: RawEntry[] = [];
   for (const row of body) {
     const cell = row.cells?.[column];
-    if (!cell) continue;
+    if (!cell || ATTRIBUTES.test(doc.lines[row.startLine] ?? '')) continue;
     const tokens = tokensOf(row.startLine);
     const masked = doc.masked(row.startLine);
     const inCell = <T extends { start: number; end: number }>(list: T[]) => list.filter((t) => t.start >= cell.start && t.end <= cell.end);
-    const cellTokens: LineTokens = { times: inCell(tokens.times), dates: inCell(tokens.dates), relative: inCell(tokens.relative), vague: inCell(tokens.vague), placeholders: inCell(tokens.placeholders) };
+    // A date in the cell before may be read as part of the time ("| 2024-03-05 | 23:50 |"): the clock decides.
+    const times = tokens.times.filter((t) => t.clockStart >= cell.start && t.clockEnd <= cell.end).map((t) => (t.start < cell.start ? { ...t, start: t.clockStart } : t));
+    const cellTokens: LineTokens = { times, dates: inCell(tokens.dates), relative: inCell(tokens.relative), vague: inCell(tokens.vague), placeholders: inCell(tokens.placeholders) };
     const head = entryHead(masked, cellTokens, cell.start);
     const dateCell = row.cells?.findIndex((c, i) => i !== column && /^\s*\S/.test(c.text) && inCellDate(tokens.dates, c)) ?? -1;
     const extraDate: DateToken | undefined = dateCell >= 0 ? tokens.dates.find((d) => d.start >= (row.cells?.[dateCell]?.start ?? 0) && d.end <= (row.cells?.[dateCell]?.end ?? 0)) : undefined;
@@ -141,7 +309,7 @@ function timeColumn(header: Block | undefined, body: Block[], tokensOf: (line: n
   for (const row of body) {
     const tokens = tokensOf(row.startLine);
     row.cells?.forEach((c, i) => {
-      const hit = [...tokens.times, ...tokens.placeholders, ...tokens.vague, ...tokens.relative].some((t) => t.start >= c.start && t.end <= c.end);
+      const hit = tokens.times.some((t) => t.clockStart >= c.start && t.clockEnd <= c.end) || [...tokens.placeholders, ...tokens.vague, ...tokens.relative].some((t) => t.start >= c.start && t.end <= c.end);
       if (hit) score[i] = (score[i] ?? 0) + 1;
     });
   }

@@ -21,8 +21,12 @@ export function scanLine(text: string): LineTokens {
   return { times, dates: standalone, relative: findRelative(text), vague: findVague(text), placeholders: findTimePlaceholders(text) };
 }
 
-/** What may stand before an entry's time: bullets, brackets, "At", "On", "~", separators. */
-const PREFIX = /^[\s\-–—*•·>|([{]*(?:(?:on|at|around|about|approx\.?|approximately|by|circa|~)\s*)?$/i;
+/**
+ * What may stand before an entry's time: bullets, brackets, "At", "On", "~", separators, the
+ * HTML entities and emoji shortcodes some authors use as bullets (`&emsp;:small_orange_diamond:`),
+ * and a list number glued to the time (`10.12:30 PM`).
+ */
+const PREFIX = /^(?:[\s\-–—*•·>|([{\\]|&[a-z]+;|:[a-z0-9_+-]+:)*(?:\d{1,3}\.(?=$))?(?:(?:on|at|around|about|approx\.?|approximately|by|circa|~)\s*)?$/i;
 const BETWEEN_DATE_AND_TIME = /^[\s,\-–—|/@]*(?:(?:at|around|about|approx\.?|approximately|by|~)\s*)?(?:\(\s*)?$/i;
 
 export interface EntryHead {
@@ -34,6 +38,8 @@ export interface EntryHead {
   relative?: RelativeToken;
   vague?: VagueToken;
   placeholder?: PlaceholderToken;
+  /** A short label written before the time ("First detected 2021-09-04 22:05", "Resolution: 04:30"). */
+  label?: string;
 }
 
 function startsWith(text: string, from: number, at: number, allowed: RegExp): boolean {
@@ -53,7 +59,11 @@ export function entryHead(text: string, tokens: LineTokens, from = 0): EntryHead
   const allowed = head ? BETWEEN_DATE_AND_TIME : PREFIX;
   const time = firstAfter(tokens.times);
   if (time && startsWith(text, base, time.start - (time.approximate ? approxLead(text, time.start) : 0), allowed)) {
-    return { ...head, start: head?.start ?? time.start, end: (time.rangeEnd ?? time).end, time, date: head?.date ?? time.date };
+    const end = (time.rangeEnd ?? time).end;
+    // "11:10 6th Nov 2023 - …": a date written right after the time belongs to it.
+    const after = head?.date || time.date ? undefined : tokens.dates.find((d) => d.start >= end && /^[\s,]*(?:on\s+)?$/i.test(text.slice(end, d.start)));
+    if (after) return { start: time.start, end: after.end, time, date: after };
+    return { ...head, start: head?.start ?? time.start, end, time, date: head?.date ?? time.date };
   }
   for (const [key, list] of [['vague', tokens.vague], ['placeholder', tokens.placeholders], ['relative', tokens.relative]] as const) {
     const token = firstAfter(list as { start: number; end: number }[]);
@@ -82,4 +92,27 @@ export function runInStarts(text: string, tokens: LineTokens, after: number): nu
     out.push(date ? date.start : t.start);
   }
   return out;
+}
+
+/** A short label, then the time: "First detected 2021-09-04 22:05", "Issue Detection (Nov 10, 2023, 8:00 PM):", "Detected at 6:00 AM". */
+const LABEL = /^(?:[\s\-–—*•·>|([{]|&[a-z]+;|:[a-z0-9_+-]+:)*((?:[A-Za-z][\w'’/&-]*[ \t]+){0,4}[A-Za-z][\w'’/&-]*)[ \t]*(?::[ \t]*|[ \t]+(?:at|on)[ \t]+|[ \t]*[-–—][ \t]*)?(?:\([ \t]*)?$/;
+/** Words that make a label a sentence rather than a field name. */
+const NOT_LABEL = /\b(?:was|were|is|are|has|had|have|will|would|the|a|an|we|our|they|it|this|that|until|since|before|after|by|from|to|between)\b/i;
+
+/**
+ * An entry whose time follows a short label, when the line does not begin with a time. Only a
+ * clock time makes such a line an entry (a date alone is too often prose), written within the
+ * first 60 columns.
+ */
+export function labelledHead(text: string, tokens: LineTokens): EntryHead | undefined {
+  const time = tokens.times[0];
+  if (!time || time.start > 60) return undefined;
+  const date = tokens.dates.find((d) => d.end <= time.start && time.start - d.end <= 4);
+  const at = date ? date.start : time.start;
+  const m = LABEL.exec(text.slice(0, at));
+  const label = m?.[1];
+  if (!m || !label || NOT_LABEL.test(label)) return undefined;
+  const head = entryHead(text, tokens, at);
+  if (!head?.time) return undefined;
+  return { ...head, label };
 }

@@ -217,7 +217,8 @@ const ABBR_G = new RegExp('(?<![A-Za-z])' + ABBR_SRC, 'g');
 const ABBR_Y = new RegExp(ABBR_SRC, 'y');
 const LOWER_UTC_Y = /(?:utc|gmt|Utc|Gmt)(?![A-Za-z])/y;
 /** +05:30, +0530, -07:00, +02 after a time. */
-const NUMERIC_OFFSET_Y = new RegExp(`(${SIGN})(\\d{2})(:?)(\\d{2})?(?![\\d:])`, 'y');
+// A colon may follow when it ends the timestamp ("…+02:00: Report sent"), not another number.
+const NUMERIC_OFFSET_Y = new RegExp(`(${SIGN})(\\d{2})(:?)(\\d{2})?(?!\\d|:\\d)`, 'y');
 const SPACES_Y = /[ \t\u00a0]{0,2}/y;
 const OFFSET_QUICK = /ut|gm/i;
 /** The clock before a bare Z: 08:00Z, 0800Z, 16:54:16.154Z. */

@@ -1,0 +1,209 @@
+// Caches that make re-analysis after a keystroke cheap (issue 7). Two kinds:
+//
+// - Memos of pure functions of one line's text (masking, token scanning, …), kept across
+//   analyses and documents. An edit changes one line, so every other line is a hit. Results are
+//   shared by every analysis that sees the same line text, so they are frozen: a rule that tried
+//   to mutate one would throw (and be reported as a rule error) instead of corrupting the next
+//   analysis.
+// - Indexes over a document's blocks, built once per block array, that turn the "blocks in this
+//   line range" and "rows of this table" filters (once per section / per table, so quadratic on
+//   long documents) into a binary search.
+//
+// Nothing here changes a result: test/perf/incremental.test.ts checks that an analysis with warm
+// caches deep-equals a cold one.
+import type { Block } from './parse/block';
+import { scanLine, type LineTokens } from './timeline/scan';
+import { classify, type Classification } from './timeline/milestones';
+
+const registry = new Set<{ clear(): void }>();
+
+/** Empties every memo: a cold start, for tests that compare warm and cold analyses. */
+export function clearMemos(): void {
+  for (const memo of registry) memo.clear();
+}
+
+/**
+ * A bounded memo of a pure function of a string. Two generations: when the newer fills up, the
+ * older is dropped and the newer takes its place; a hit in the older generation is promoted. So
+ * the memory is at most 2 × capacity entries, and a working set up to 2 × capacity stays warm.
+ */
+export class StringMemo<V> {
+  private current = new Map<string, V>();
+  private previous = new Map<string, V>();
+
+  /** `shareable`: whether a result may be kept and shared (else it is recomputed every time). */
+  constructor(
+    private readonly fn: (key: string) => V,
+    private readonly capacity: number,
+    private readonly shareable: (value: V) => boolean = () => true,
+    register = true,
+  ) {
+    if (register) registry.add(this);
+  }
+
+  get(key: string): V {
+    const hit = this.current.get(key);
+    if (hit !== undefined || this.current.has(key)) return hit as V;
+    let value = this.previous.get(key);
+    if (value === undefined && !this.previous.has(key)) {
+      // A substring of a document keeps the whole document text alive in V8 (a "sliced string");
+      // the cache keys on, and computes from, a flat copy so that it holds only the line.
+      const own = flatCopy(key);
+      value = this.fn(own);
+      if (!this.shareable(value)) return value;
+      deepFreeze(value);
+      key = own;
+    }
+    if (this.current.size >= this.capacity) {
+      this.previous = this.current;
+      this.current = new Map();
+    }
+    this.current.set(key, value as V);
+    return value as V;
+  }
+
+  get size(): number {
+    return this.current.size + this.previous.size;
+  }
+
+  clear(): void {
+    this.current.clear();
+    this.previous.clear();
+  }
+}
+
+/** A copy of the string that shares no memory with a larger string. */
+export function flatCopy(s: string): string {
+  return s.length < 13 ? s : (' ' + s).slice(1);
+}
+
+export function deepFreeze<T>(value: T): T {
+  if (value === null || typeof value !== 'object' || Object.isFrozen(value)) return value;
+  Object.freeze(value);
+  for (const v of Object.values(value as object)) deepFreeze(v);
+  return value;
+}
+
+/**
+ * `fn(key, owner)` memoised per owner object (a profile: custom profiles come from configuration,
+ * so each has its own memo, dropped with it).
+ */
+export function memoPerObject<O extends object, V>(fn: (key: string, owner: O) => V, capacity: number): (key: string, owner: O) => V {
+  let memos = new WeakMap<O, StringMemo<V>>();
+  registry.add({ clear: () => (memos = new WeakMap()) });
+  return (key, owner) => {
+    let memo = memos.get(owner);
+    if (!memo) {
+      memo = new StringMemo((k) => fn(k, owner), capacity, undefined, false);
+      memos.set(owner, memo);
+    }
+    return memo.get(key);
+  };
+}
+
+/** Lines per memo generation: a 2 MB document has about 30,000 lines and fits in two. */
+export const LINE_MEMO_CAPACITY = 40_000;
+
+// ---------------------------------------------------------------------------------------------
+// Block indexes.
+
+interface BlockIndex {
+  /** Whether startLine never decreases along the array (document order); if not, no index. */
+  sorted: boolean;
+  /** maxEnd[i] = the largest endLine among blocks[0..i]: non-decreasing, so binary-searchable. */
+  maxEnd: number[];
+  tables?: Map<number, Block[]>;
+}
+
+const indexes = new WeakMap<readonly Block[], BlockIndex>();
+
+function indexOf(blocks: readonly Block[]): BlockIndex {
+  let index = indexes.get(blocks);
+  if (index) return index;
+  const maxEnd: number[] = new Array<number>(blocks.length);
+  let sorted = true;
+  let max = -1;
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i] as Block;
+    if (i > 0 && b.startLine < (blocks[i - 1] as Block).startLine) sorted = false;
+    if (b.endLine > max) max = b.endLine;
+    maxEnd[i] = max;
+  }
+  index = { sorted, maxEnd };
+  indexes.set(blocks, index);
+  return index;
+}
+
+/** First index in [0, n) for which `pred` holds, `pred` being monotone (false… then true…). */
+function firstWhere(n: number, pred: (i: number) => boolean): number {
+  let lo = 0;
+  let hi = n;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (pred(mid)) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
+/**
+ * The blocks that overlap lines [from, to], in their order: the same as
+ * `blocks.filter((b) => b.endLine >= from && b.startLine <= to)`, without scanning them all.
+ */
+export function blocksOverlapping(blocks: readonly Block[], from: number, to: number): Block[] {
+  const index = indexOf(blocks);
+  if (!index.sorted) return blocks.filter((b) => b.endLine >= from && b.startLine <= to);
+  const lo = firstWhere(blocks.length, (i) => (index.maxEnd[i] as number) >= from);
+  const hi = firstWhere(blocks.length, (i) => (blocks[i] as Block).startLine > to);
+  const out: Block[] = [];
+  for (let i = lo; i < hi; i++) {
+    const b = blocks[i] as Block;
+    if (b.endLine >= from) out.push(b);
+  }
+  return out;
+}
+
+/** The rows of table `table` among `blocks`, in order: `blocks.filter((b) => b.kind === 'tableRow' && b.table === table)`. */
+export function tableRows(blocks: readonly Block[], table: number): Block[] {
+  const index = indexOf(blocks);
+  if (!index.tables) {
+    index.tables = new Map();
+    for (const b of blocks) {
+      if (b.kind !== 'tableRow' || b.table === undefined) continue;
+      const rows = index.tables.get(b.table);
+      if (rows) rows.push(b);
+      else index.tables.set(b.table, [b]);
+    }
+  }
+  return index.tables.get(table) ?? [];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Line memos.
+
+function hasAmbiguousDate(t: LineTokens): boolean {
+  return t.dates.some((d) => d.ambiguousOrder === true) || t.times.some((x) => x.date?.ambiguousOrder === true || x.rangeEnd?.date?.ambiguousOrder === true);
+}
+
+// A line with an ambiguous numeric date (04-12-2022) is not shared: resolveDateOrder flips its
+// reading to follow the rest of the document, i.e. it mutates the tokens per analysis.
+const TOKENS = new StringMemo(scanLine, LINE_MEMO_CAPACITY, (t) => !hasAmbiguousDate(t));
+
+/** `scanLine` of a masked line, memoised (frozen tokens; see the top of this file). */
+export function scanLineCached(masked: string): LineTokens {
+  return TOKENS.get(masked);
+}
+
+// Entry text → milestone kind: a dozen large regexes per entry, the same entries every keystroke.
+// The key is the text's length, the text, then the label, so no separator can be confused.
+const CLASSES = new StringMemo((key: string) => {
+  const colon = key.indexOf(':');
+  const length = Number(key.slice(0, colon));
+  const label = key.slice(colon + 1 + length);
+  return classify(key.slice(colon + 1, colon + 1 + length), label === '' ? undefined : label);
+}, LINE_MEMO_CAPACITY);
+
+/** `classify(text, label)`, memoised (a frozen result). */
+export function classifyCached(text: string, label?: string): Classification {
+  return CLASSES.get(`${text.length}:${text}${label ?? ''}`);
+}

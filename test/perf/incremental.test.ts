@@ -1,0 +1,100 @@
+// Incremental analysis must give exactly the result of a full one (issue 7). Random edit
+// sequences (fixed seeds) over the real postmortems (when the shared corpus is present) and
+// generated ones: after each edit, an analysis with the document's warm ParseCache and the warm
+// line memos deep-equals a cold analysis (no ParseCache, memos emptied) of the same text.
+// Correctness only: no timings here (they belong to `npm run bench`).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { analyze, ParseCache, type Analysis, type AnalyzeOptions } from '../../server/src/engine';
+import { blocksOverlapping, clearMemos, tableRows } from '../../server/src/engine/cache';
+import { generatePostmortem, rng } from '../../bench/generate.mjs';
+
+const CORPUS = fileURLToPath(new URL('../../../shared/corpus/docs/', import.meta.url));
+
+/** Everything an analysis reports; the outline without its parent links (they make cycles). */
+function observable(a: Analysis) {
+  return {
+    isPostmortem: a.isPostmortem,
+    problems: a.problems,
+    ruleErrors: a.ruleErrors,
+    configIssues: a.configIssues,
+    timeline: a.timeline,
+    blocks: a.doc.blocks,
+    frontMatter: a.doc.frontMatter,
+    title: a.outline.title,
+    sections: a.outline.sections.map(({ parent, children, ...s }) => ({ ...s, parent: parent?.line, children: children.map((c) => c.line) })),
+  };
+}
+
+const SNIPPETS = ['x', ' ', '\n', '\n\n', '#', '## Timeline\n', '|', '- ', '`', '```', '*', ':', '1', '0', '12:30', ' UTC', ' PST', 'TBD', '2024-03-11 ', '<br>', '<!--', '-->', '[a]: http://x\n', '---\n', 'Root Cause:\n'];
+
+/** One random edit: insert a snippet, delete a span, or duplicate a line elsewhere. */
+function edit(text: string, r: () => number): string {
+  const at = Math.floor(r() * (text.length + 1));
+  const kind = r();
+  if (kind < 0.55) return text.slice(0, at) + (SNIPPETS[Math.floor(r() * SNIPPETS.length)] as string) + text.slice(at);
+  if (kind < 0.85) return text.slice(0, at) + text.slice(Math.min(text.length, at + 1 + Math.floor(r() * (r() < 0.8 ? 2 : 40))));
+  const lines = text.split('\n');
+  const from = Math.floor(r() * lines.length);
+  const to = Math.floor(r() * lines.length);
+  lines.splice(to, 0, lines[from] ?? '');
+  return lines.join('\n');
+}
+
+function checkSequence(name: string, text: string, edits: number, seed: number, options: AnalyzeOptions = {}): void {
+  const r = rng(seed);
+  const cache = new ParseCache();
+  analyze(text, { ...options, force: true, cache });
+  let current = text;
+  for (let i = 0; i < edits; i++) {
+    current = edit(current, r);
+    const warm = analyze(current, { ...options, force: true, cache });
+    clearMemos();
+    const cold = analyze(current, { ...options, force: true });
+    assert.deepStrictEqual(observable(warm), observable(cold), `${name}: edit ${i + 1} (seed ${seed}) changed the result`);
+  }
+}
+
+test('incremental = full analysis over random edits of generated postmortems', () => {
+  checkSequence('generated 12 KB', generatePostmortem(12, 3), 30, 11);
+  checkSequence('generated 24 KB (google-sre)', generatePostmortem(24, 4), 8, 12, { config: { profile: 'google-sre' } });
+});
+
+test('incremental = full analysis over random edits of the real postmortems', (t) => {
+  if (!existsSync(CORPUS)) return t.skip('no shared corpus');
+  const files = readdirSync(CORPUS).sort();
+  files.forEach((file, n) => {
+    const text = readFileSync(join(CORPUS, file), 'utf8');
+    const languageId = file.endsWith('.html') ? 'html' : file.endsWith('.txt') ? 'plaintext' : 'markdown';
+    checkSequence(file, text, 3, 1000 + n, { languageId, config: n % 3 === 0 ? { ambiguousZones: { IST: 'Asia/Kolkata' } } : undefined });
+  });
+});
+
+test('memoised results are frozen, so a rule cannot corrupt the next analysis', () => {
+  const cache = new ParseCache();
+  const a = analyze(generatePostmortem(10, 5), { force: true, cache });
+  const timed = a.timeline?.entries.find((e) => e.time);
+  assert.ok(timed?.time, 'a timed entry');
+  assert.ok(Object.isFrozen(timed.time));
+});
+
+test('the block index answers exactly what the linear filters did', () => {
+  const r = rng(9);
+  const { doc } = analyze(generatePostmortem(20, 6), { force: true });
+  const blocks = doc.blocks;
+  for (let i = 0; i < 300; i++) {
+    const from = Math.floor(r() * doc.lines.length);
+    const to = from + Math.floor(r() * 200);
+    assert.deepStrictEqual(blocksOverlapping(blocks, from, to), blocks.filter((b) => b.endLine >= from && b.startLine <= to));
+  }
+  for (const table of new Set(blocks.map((b) => b.table))) {
+    if (table === undefined) continue;
+    assert.deepStrictEqual(tableRows(blocks, table), blocks.filter((b) => b.kind === 'tableRow' && b.table === table));
+  }
+  // Out of order (never produced by the parser, but the fallback must hold).
+  const shuffled = [...blocks].reverse();
+  assert.deepStrictEqual(blocksOverlapping(shuffled, 10, 60), shuffled.filter((b) => b.endLine >= 10 && b.startLine <= 60));
+});

@@ -1,0 +1,86 @@
+// The incremental-correctness guarantee. The parse is chunked (split before top-level ATX
+// headings) and cached by chunk text, and line-level results are memoised across analyses; none
+// of that may change a result. Two properties:
+//   1. the chunked parse gives exactly the blocks (and analysis) of a whole-document parse;
+//   2. after random edits, an analysis with the document's warm ParseCache and warm memos equals a
+//      cold analysis (memos emptied, no cache, whole-document parse) of the final text.
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { analyze, parseDocument, ParseCache, type Analysis, type AnalyzeOptions } from '../../server/src/engine';
+import { clearMemos } from '../../server/src/engine/cache';
+import { atom, corpusCase, corpusPresent, hostileText, loadCorpus, mutation, mutate, params, postmortemLike } from './arbitraries';
+
+/** Everything an analysis reports; sections without their parent links (cycles). */
+function observable(a: Analysis) {
+  return {
+    isPostmortem: a.isPostmortem,
+    problems: a.problems,
+    ruleErrors: a.ruleErrors,
+    timeline: a.timeline,
+    blocks: a.doc.blocks,
+    frontMatter: a.doc.frontMatter,
+    title: a.outline.title,
+    sections: a.outline.sections.map(({ parent, children, blocks, ...s }) => ({ ...s, parent: parent?.line, children: children.map((c) => c.line), blocks: blocks.length })),
+  };
+}
+
+/** A cold analysis: no cache, no memo, one chunk. */
+function cold(text: string, options: AnalyzeOptions): Analysis {
+  clearMemos();
+  const whole = parseDocument(text, { languageId: options.languageId, whole: true });
+  const analysis = analyze(text, options);
+  assert.deepEqual(analysis.doc.blocks, whole.blocks, 'the chunked parse equals the whole-document parse');
+  return analysis;
+}
+
+/** An edit as an editor sends it: a range of the current text replaced by new text. */
+const edit = fc.tuple(fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }), fc.nat(40), fc.oneof(atom, fc.constantFrom('\n', '\r\n', '\n\n', '## Timeline\n', '# Root Cause\n', '```\n', '<!--\n', '-->\n', '---\n', '[ref]: http://x\n', '| a | b |\n|---|---|\n', '- 10:00 UTC started\n', '')));
+
+function applyEdit(text: string, [at, length, insert]: [number, number, string]): string {
+  const start = Math.floor(at * (text.length + 1));
+  const end = Math.min(text.length, start + (length % 3 === 0 ? length : 0));
+  return text.slice(0, start) + insert + text.slice(end);
+}
+
+function checkSequence(text: string, edits: [number, number, string][], options: AnalyzeOptions): void {
+  const cache = new ParseCache();
+  let current = text;
+  analyze(current, { ...options, cache });
+  for (const e of edits) {
+    current = applyEdit(current, e);
+    analyze(current, { ...options, cache });
+  }
+  const warm = analyze(current, { ...options, cache });
+  assert.deepStrictEqual(observable(warm), observable(cold(current, options)));
+}
+
+describe('incremental parse and analysis equal a whole, cold one', () => {
+  test('chunked parse = whole-document parse, over hostile and postmortem-shaped text', () => {
+    fc.assert(fc.property(fc.oneof(hostileText, postmortemLike), (text) => {
+      const chunked = parseDocument(text);
+      const whole = parseDocument(text, { whole: true });
+      assert.deepEqual(chunked.blocks, whole.blocks);
+      assert.deepEqual(chunked.frontMatter, whole.frontMatter);
+    }), params(400));
+  });
+
+  test('random edit sequences on postmortem-shaped text: warm = cold', () => {
+    fc.assert(fc.property(postmortemLike, fc.array(edit, { minLength: 1, maxLength: 12 }), (text, edits) => checkSequence(text, edits, { force: true })), params(100));
+  });
+
+  const corpus = loadCorpus();
+  test('random edit sequences on the real postmortems: warm = cold', { skip: corpusPresent ? false : '../shared/corpus/docs is not present' }, () => {
+    fc.assert(fc.property(corpusCase(corpus), fc.array(fc.oneof(edit, mutation.map((m) => m)), { minLength: 1, maxLength: 10 }), ({ doc, text }, steps) => {
+      const cache = new ParseCache();
+      const options: AnalyzeOptions = { force: true, languageId: doc.languageId };
+      let current = text;
+      analyze(current, { ...options, cache });
+      for (const s of steps) {
+        current = Array.isArray(s) ? applyEdit(current, s) : mutate(current, s);
+        analyze(current, { ...options, cache });
+      }
+      assert.deepStrictEqual(observable(analyze(current, { ...options, cache })), observable(cold(current, options)));
+    }), params(50));
+  });
+});
