@@ -44,6 +44,8 @@ export class ProfileStatus implements Disposable {
     const document = window.activeTextEditor?.document;
     void (document ? this.info(document) : Promise.resolve(undefined)).then((info) => {
       if (ticket !== this.ticket) return;
+      // Drives the preview button's `when` clause in the editor title bar.
+      void commands.executeCommand('setContext', 'postmortem.isPostmortem', info?.isPostmortem === true);
       const text = info && statusText(info);
       if (!text) {
         this.item.hide();
