@@ -1,6 +1,6 @@
 // The status bar item: the active postmortem's profile (hidden for other documents). Clicking
 // it selects another profile.
-import { languages, StatusBarAlignment, window, type Disposable, type StatusBarItem, type TextDocument } from 'vscode';
+import { commands, languages, StatusBarAlignment, window, type Disposable, type StatusBarItem, type TextDocument } from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
 import { ConfigurationChangedNotification, DocumentInfoRequest, type DocumentInfo } from '../../common/protocol';
 import { COMMANDS } from './commands-ids';
