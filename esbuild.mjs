@@ -22,13 +22,13 @@ const common = {
 const NODE_FIELDS = { mainFields: ['module', 'main'] };
 
 const builds = [
-  { entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', external: ['vscode'] },
+  { entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.cjs', platform: 'node', format: 'cjs', external: ['vscode'] },
   { entryPoints: ['server/src/node/main.ts'], outfile: 'dist/server.js', platform: 'node', format: 'cjs' },
   { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', banner: { js: '#!/usr/bin/env node' } },
 ];
 
 const optional = [
-  { entryPoints: ['client/src/browser.ts'], outfile: 'dist/web/extension.js', platform: 'browser', format: 'cjs', external: ['vscode'], target: 'es2022' },
+  { entryPoints: ['client/src/browser.ts'], outfile: 'dist/web/extension.cjs', platform: 'browser', format: 'cjs', external: ['vscode'], target: 'es2022' },
   // "worker": remark's entity decoder has a browser build that needs `document`, absent in a worker.
   { entryPoints: ['server/src/browser/main.ts'], outfile: 'dist/web/server.js', platform: 'browser', format: 'iife', target: 'es2022', conditions: ['worker'] },
   { entryPoints: ['client/src/preview/page.ts'], outfile: 'dist/preview.js', platform: 'browser', format: 'iife', target: 'es2022' },

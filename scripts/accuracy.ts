@@ -63,6 +63,18 @@ How often the timeline's zone and outage window agree with the reviewer's readin
 \`outage\` in the labels; the window is the local wall-clock time of the outage start and end).
 
 ${tl}
+
+## Known gaps in the timeline rules
+
+- \`stated-duration\`: "bounded to at maximum 16 hours" (022) is not reported: no entry says when
+  the outage began, and one reading of the timeline (from the first user report) fits the bound.
+  A total over several incidents in one report (039, "over 14 hours across four incidents") is
+  not summed: reports with several outages are not compared.
+- \`timezone-missing\`: a bare time in prose next to a note that screenshots are in another zone
+  (041) is not reported; the document writes two zones and no timeline.
+- The outage start is read from what an entry says; when none says the outage began, the first
+  entry is taken and comparisons accept any entry up to the first detection. A summary that
+  counts from a scheduled change before the first entry (065, 089) is not contradicted.
 `;
   writeFileSync(join(import.meta.dirname, '..', 'docs', 'accuracy.md'), doc);
 }

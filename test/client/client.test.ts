@@ -54,8 +54,8 @@ test('activation, capabilities, entry points and the rc schema are declared', ()
   for (const language of LANGUAGES) assert.ok(pkg.activationEvents.includes(`onLanguage:${language}`));
   assert.ok(pkg.activationEvents.includes('workspaceContains:**/.postmortemrc.json'));
   assert.deepEqual(pkg.capabilities, { untrustedWorkspaces: { supported: true }, virtualWorkspaces: true });
-  assert.equal(pkg.main, './dist/extension.js');
-  assert.equal(pkg.browser, './dist/web/extension.js');
+  assert.equal(pkg.main, './dist/extension.cjs');
+  assert.equal(pkg.browser, './dist/web/extension.cjs');
   const [validation] = pkg.contributes.jsonValidation;
   assert.deepEqual(validation?.fileMatch, ['.postmortemrc.json', '.postmortemrc.jsonc']);
   assert.ok(existsSync(`${ROOT}${validation?.url ?? ''}`));
@@ -64,6 +64,6 @@ test('activation, capabilities, entry points and the rc schema are declared', ()
 test('the bundles exist: desktop and web extension, Node and web-worker server', () => {
   for (const bundle of [pkg.main, pkg.browser, './dist/server.js', './dist/web/server.js']) assert.ok(existsSync(`${ROOT}${bundle}`), `${bundle} is built`);
   // The web extension runs in a browser extension host: nothing but 'vscode' may be required.
-  const web = readFileSync(`${ROOT}dist/web/extension.js`, 'utf8');
+  const web = readFileSync(`${ROOT}dist/web/extension.cjs`, 'utf8');
   assert.deepEqual([...new Set([...web.matchAll(/\brequire\("([^"]+)"\)/g)].map((m) => m[1]))], ['vscode']);
 });

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { analyze, ParseCache, type Analysis, type AnalyzeOptions } from '../../server/src/engine';
 import { blocksOverlapping, clearMemos, tableRows } from '../../server/src/engine/cache';
+import { parseSlices } from '../../server/src/engine/slices';
 import { generatePostmortem, rng } from '../../bench/generate.mjs';
 
 const CORPUS = fileURLToPath(new URL('../../../shared/corpus/docs/', import.meta.url));
@@ -59,8 +60,8 @@ function checkSequence(name: string, text: string, edits: number, seed: number, 
 }
 
 test('incremental = full analysis over random edits of generated postmortems', () => {
-  checkSequence('generated 12 KB', generatePostmortem(12, 3), 30, 11);
-  checkSequence('generated 24 KB (google-sre)', generatePostmortem(24, 4), 8, 12, { config: { profile: 'google-sre' } });
+  checkSequence('generated 12 KB', generatePostmortem(12, 3), 20, 11);
+  checkSequence('generated 24 KB (google-sre)', generatePostmortem(24, 4), 5, 12, { config: { profile: 'google-sre' } });
 });
 
 test('incremental = full analysis over random edits of the real postmortems', (t) => {
@@ -69,7 +70,7 @@ test('incremental = full analysis over random edits of the real postmortems', (t
   files.forEach((file, n) => {
     const text = readFileSync(join(CORPUS, file), 'utf8');
     const languageId = file.endsWith('.html') ? 'html' : file.endsWith('.txt') ? 'plaintext' : 'markdown';
-    checkSequence(file, text, 3, 1000 + n, { languageId, config: n % 3 === 0 ? { ambiguousZones: { IST: 'Asia/Kolkata' } } : undefined });
+    checkSequence(file, text, 2, 1000 + n, { languageId, config: n % 3 === 0 ? { ambiguousZones: { IST: 'Asia/Kolkata' } } : undefined });
   });
 });
 
@@ -97,4 +98,18 @@ test('the block index answers exactly what the linear filters did', () => {
   // Out of order (never produced by the parser, but the fallback must hold).
   const shuffled = [...blocks].reverse();
   assert.deepStrictEqual(blocksOverlapping(shuffled, 10, 60), shuffled.filter((b) => b.endLine >= 10 && b.startLine <= 60));
+});
+
+test('parsing in slices caches exactly the chunks analyze() parses, and changes nothing', () => {
+  const text = generatePostmortem(40, 8);
+  const cache = new ParseCache();
+  const steps = parseSlices(text, cache, 4096);
+  let yields = 0;
+  for (let s = steps.next(); !s.done; s = steps.next()) yields++;
+  assert.ok(yields > 3, 'the document was parsed in several slices');
+  const size = cache.size;
+  const sliced = analyze(text, { force: true, cache });
+  assert.equal(cache.size, size, 'analyze() found every chunk cached');
+  clearMemos();
+  assert.deepStrictEqual(observable(sliced), observable(analyze(text, { force: true })));
 });

@@ -22,6 +22,18 @@ export function clearMemos(): void {
   for (const memo of registry) memo.clear();
 }
 
+export interface MemoOptions<V> {
+  /** Whether a result may be kept and shared (else it is recomputed every time). */
+  shareable?: (value: V) => boolean;
+  /**
+   * The keys are strings this module already owns (masked lines are values of the mask memo):
+   * keep them as they are instead of a copy of each.
+   */
+  ownKeys?: boolean;
+  /** Whether clearMemos() empties it (memoPerObject clears its memos its own way). */
+  register?: boolean;
+}
+
 /**
  * A bounded memo of a pure function of a string. Two generations: when the newer fills up, the
  * older is dropped and the newer takes its place; a hit in the older generation is promoted. So
@@ -31,14 +43,17 @@ export class StringMemo<V> {
   private current = new Map<string, V>();
   private previous = new Map<string, V>();
 
-  /** `shareable`: whether a result may be kept and shared (else it is recomputed every time). */
+  private readonly shareable: (value: V) => boolean;
+  private readonly ownKeys: boolean;
+
   constructor(
     private readonly fn: (key: string) => V,
     private readonly capacity: number,
-    private readonly shareable: (value: V) => boolean = () => true,
-    register = true,
+    options: MemoOptions<V> = {},
   ) {
-    if (register) registry.add(this);
+    this.shareable = options.shareable ?? (() => true);
+    this.ownKeys = options.ownKeys ?? false;
+    if (options.register !== false) registry.add(this);
   }
 
   get(key: string): V {
@@ -48,7 +63,7 @@ export class StringMemo<V> {
     if (value === undefined && !this.previous.has(key)) {
       // A substring of a document keeps the whole document text alive in V8 (a "sliced string");
       // the cache keys on, and computes from, a flat copy so that it holds only the line.
-      const own = flatCopy(key);
+      const own = this.ownKeys ? key : flatCopy(key);
       value = this.fn(own);
       if (!this.shareable(value)) return value;
       deepFreeze(value);
@@ -94,15 +109,19 @@ export function memoPerObject<O extends object, V>(fn: (key: string, owner: O) =
   return (key, owner) => {
     let memo = memos.get(owner);
     if (!memo) {
-      memo = new StringMemo((k) => fn(k, owner), capacity, undefined, false);
+      memo = new StringMemo((k) => fn(k, owner), capacity, { register: false });
       memos.set(owner, memo);
     }
     return memo.get(key);
   };
 }
 
-/** Lines per memo generation: a 2 MB document has about 30,000 lines and fits in two. */
-export const LINE_MEMO_CAPACITY = 40_000;
+/**
+ * Entries per memo generation. A document re-analysed line by line stays fully warm up to this
+ * many lines (about 800 KB); larger ones partly. Bounded for memory: with 200 documents open the
+ * memos hold at most 2 × this many lines each.
+ */
+export const LINE_MEMO_CAPACITY = 12_000;
 
 // ---------------------------------------------------------------------------------------------
 // Block indexes.
@@ -187,7 +206,7 @@ function hasAmbiguousDate(t: LineTokens): boolean {
 
 // A line with an ambiguous numeric date (04-12-2022) is not shared: resolveDateOrder flips its
 // reading to follow the rest of the document, i.e. it mutates the tokens per analysis.
-const TOKENS = new StringMemo(scanLine, LINE_MEMO_CAPACITY, (t) => !hasAmbiguousDate(t));
+const TOKENS = new StringMemo(scanLine, LINE_MEMO_CAPACITY, { shareable: (t) => !hasAmbiguousDate(t), ownKeys: true });
 
 /** `scanLine` of a masked line, memoised (frozen tokens; see the top of this file). */
 export function scanLineCached(masked: string): LineTokens {
@@ -206,4 +225,66 @@ const CLASSES = new StringMemo((key: string) => {
 /** `classify(text, label)`, memoised (a frozen result). */
 export function classifyCached(text: string, label?: string): Classification {
   return CLASSES.get(`${text.length}:${text}${label ?? ''}`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Parsed chunks placed in the document.
+
+interface Placed {
+  startLine: number;
+  tableBase: number;
+  blocks: readonly Block[];
+}
+
+const placements = new WeakMap<object, Placed>();
+
+/**
+ * A cached chunk's blocks moved to where the chunk starts in the document (its lines and table
+ * ids were relative to the chunk). The same chunk at the same place gives the same (frozen)
+ * block objects as last time, so an edit that adds no line copies only the blocks of the chunk
+ * it changed, and the analysis it replaces shares the rest with it.
+ */
+export function placeBlocks(chunk: { blocks: Block[] }, startLine: number, tableBase: number): readonly Block[] {
+  const last = placements.get(chunk);
+  if (last && last.startLine === startLine && last.tableBase === tableBase) return last.blocks;
+  const blocks = chunk.blocks.map((b) => deepFreeze({ ...b, startLine: b.startLine + startLine, endLine: b.endLine + startLine, table: b.table === undefined ? undefined : b.table + tableBase }));
+  placements.set(chunk, { startLine, tableBase, blocks });
+  return blocks;
+}
+
+// ---------------------------------------------------------------------------------------------
+// How many documents keep their parse and analysis warm.
+
+/**
+ * Keeps what the most recently analysed documents cached (their parse, their last analysis), up
+ * to `budgetChars` of their text, and lets the others drop theirs (issue 7: with 200 documents
+ * open, parses and analyses of documents nobody was editing were most of the server's memory).
+ * A document that dropped its caches pays one full analysis when it is next edited or asked
+ * about, then is warm again. Owners are held weakly: closed documents drop out by themselves.
+ */
+export class WarmCaches {
+  private readonly recent = new Map<WeakRef<object>, { chars: number; drop: () => void }>();
+  private readonly refs = new WeakMap<object, WeakRef<object>>();
+
+  constructor(private readonly budgetChars: number) {}
+
+  /** `owner` (a document's state) was just analysed, `chars` long; `drop` empties its caches. */
+  used(owner: object, chars: number, drop: () => void): void {
+    let ref = this.refs.get(owner);
+    if (!ref) {
+      ref = new WeakRef(owner);
+      this.refs.set(owner, ref);
+    }
+    this.recent.delete(ref);
+    this.recent.set(ref, { chars, drop });
+    let total = 0;
+    for (const e of this.recent.values()) total += e.chars;
+    // Oldest first; the document just analysed always stays.
+    for (const [old, e] of this.recent) {
+      if (total <= this.budgetChars || old === ref) break;
+      this.recent.delete(old);
+      total -= e.chars;
+      if (old.deref()) e.drop();
+    }
+  }
 }

@@ -8,8 +8,10 @@ import { parse as parseYaml } from 'yaml';
 import type { Root } from 'mdast';
 import { splitLines } from './text';
 import { maskLine } from './mask';
-import { splitChunks } from './parse/chunks';
+import { frontMatterEnd, splitChunks } from './parse/chunks';
+import { placeBlocks } from './cache';
 import { mdastToBlocks } from './parse/blocks';
+import { defuse } from './parse/guard';
 import type { Block } from './parse/block';
 
 export type { Block, BlockKind } from './parse/block';
@@ -64,10 +66,13 @@ export class ParseCache {
 
 const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml', 'toml']);
 
-function parseChunk(text: string, first: boolean): ChunkResult {
+function parseChunk(text: string, frontMatter: boolean): ChunkResult {
   // Front matter can only open a document; later chunks that start with --- are not YAML.
-  const tree = (first ? processor : bodyProcessor).parse(text) as Root;
-  return mdastToBlocks(tree, text.split(/\r\n|\r|\n/), 0);
+  const lines = text.split(/\r\n|\r|\n/);
+  // Hostile nesting and delimiter runs are made inert first (parse/guard.ts): same lines, same columns.
+  const safe = defuse(lines);
+  const tree = (frontMatter ? processor : bodyProcessor).parse(safe === lines ? text : safe.join('\n')) as Root;
+  return mdastToBlocks(tree, lines, 0);
 }
 
 const bodyProcessor = unified().use(remarkParse).use(remarkGfm);
@@ -85,16 +90,20 @@ export function parseDocument(text: string, options: ParseOptions = {}): Postmor
   const blocks: Block[] = [];
   let tableBase = 0;
   const chunks = options.whole ? [{ startLine: 0, lines }] : splitChunks(lines);
+  // Only a closed front matter goes to the front-matter parser: an unclosed `---` on line 1 makes
+  // micromark-extension-frontmatter 2.0.0 read every later list and blockquote as a paragraph
+  // (micromark/micromark-extension-frontmatter#5); CommonMark reads it as a thematic break.
+  const frontMatter = frontMatterEnd(lines) > 0;
   for (const [index, chunk] of chunks.entries()) {
-    const key = (index === 0 ? 'F' : 'B') + chunk.lines.join('\n');
+    const withFrontMatter = index === 0 && frontMatter;
+    const key = (withFrontMatter ? 'F' : 'B') + chunk.lines.join('\n');
     let result = options.cache?.get(key);
     if (!result) {
-      result = parseChunk(chunk.lines.join('\n'), index === 0);
+      result = parseChunk(chunk.lines.join('\n'), withFrontMatter);
       options.cache?.set(key, result);
     }
-    for (const b of result.blocks) {
-      blocks.push({ ...b, startLine: b.startLine + chunk.startLine, endLine: b.endLine + chunk.startLine, table: b.table === undefined ? undefined : b.table + tableBase });
-    }
+    // Shifted to the chunk's place; reused while the chunk stays there (cache.ts, issue 7).
+    for (const b of placeBlocks(result, chunk.startLine, tableBase)) blocks.push(b);
     tableBase += result.tables;
   }
   const maskCache = new Map<number, string>();
@@ -115,7 +124,7 @@ export function parseDocument(text: string, options: ParseOptions = {}): Postmor
 
 function readFrontMatter(doc: PostmortemDocument): void {
   const fm = doc.blocks.find((b) => b.kind === 'frontmatter');
-  if (!fm || doc.lines[0]?.trimEnd() !== '---') return;
+  if (!fm || !/^\uFEFF?---[ \t]*$/.test(doc.lines[0] ?? '')) return;
   try {
     const value: unknown = parseYaml(fm.text);
     if (value && typeof value === 'object' && !Array.isArray(value)) doc.frontMatter = value as Record<string, unknown>;

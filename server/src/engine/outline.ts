@@ -5,7 +5,7 @@
 import type { PostmortemDocument, Block } from './document';
 import { matchTitle, normalizeTitle, type Profile, type TitleMatch } from './profiles';
 import { squash } from './text';
-import { blocksOverlapping, memoPerObject } from './cache';
+import { blocksOverlapping, LINE_MEMO_CAPACITY, memoPerObject, StringMemo } from './cache';
 
 /** `lead`: a label followed by text on the same line; the section's content starts on that line. */
 export type SectionKind = 'heading' | 'bold' | 'bare' | 'list' | 'lead';
@@ -90,7 +90,13 @@ export function matchSection(title: string, profile: Profile, loose: boolean): S
 const matchLineTitle = memoPerObject((title: string, profile: Profile) => matchSection(title, profile, false), 20_000);
 
 function lineSpan(doc: PostmortemDocument, line: number): { text: string; start: number; end: number } {
-  const masked = doc.masked(line);
+  return LINE_SPANS.get(doc.masked(line));
+}
+
+// Memoised by masked line (issue 7): every paragraph and list line is measured on every analysis.
+const LINE_SPANS = new StringMemo(spanOf, LINE_MEMO_CAPACITY, { ownKeys: true });
+
+function spanOf(masked: string): { text: string; start: number; end: number } {
   const start = masked.search(/\S/);
   // Masked markup leaves gaps: "**Impact**:" reads "Impact :".
   return { text: squash(masked).replace(/\s+:$/, ':'), start: Math.max(0, start), end: masked.trimEnd().length };
@@ -99,7 +105,9 @@ function lineSpan(doc: PostmortemDocument, line: number): { text: string; start:
 /** A line starting with a recognised label and a colon, followed by text. */
 function leadCandidate(doc: PostmortemDocument, profile: Profile, line: number, block: Block): Candidate | undefined {
   const masked = doc.masked(line);
-  const m = /^(\s*)([^:]{1,60}?)\s*:\s*(\S.*)$/.exec(masked);
+  // The label starts at the first non-space: with `[^:]` free to match spaces too, a line of
+  // thousands of leading spaces (a masked `>>>>…`) backtracked for seconds.
+  const m = /^(\s*)([^:\s][^:]{0,59}?)\s*:\s*(\S.*)$/.exec(masked);
   if (!m?.[2] || m[2].trim().length > MAX_LABEL) return undefined;
   const label = squash(m[2]);
   const match = matchLineTitle(label, profile);

@@ -38,7 +38,12 @@ export function findPlaceholders(line: string): readonly PlaceholderMatch[] {
   return PLACEHOLDERS.get(line);
 }
 
-const PLACEHOLDERS = new StringMemo(findUncached, LINE_MEMO_CAPACITY);
+const NONE: readonly PlaceholderMatch[] = Object.freeze([]);
+// Most lines have none: they share one empty array.
+const PLACEHOLDERS = new StringMemo((line: string) => {
+  const found = findUncached(line);
+  return found.length > 0 ? found : NONE;
+}, LINE_MEMO_CAPACITY);
 
 function findUncached(line: string): PlaceholderMatch[] {
   const out: PlaceholderMatch[] = [];

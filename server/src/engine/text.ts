@@ -1,5 +1,6 @@
 // Line handling shared by the engine. Lines are split on \r\n, \r and \n alike (LSP rules),
 // and every offset stays a UTF-16 index so positions map 1:1 to LSP columns.
+import { LINE_MEMO_CAPACITY, StringMemo } from './cache';
 
 export interface Lines {
   lines: string[];
@@ -35,8 +36,11 @@ export function isBlank(line: string): boolean {
 
 /** Collapses runs of whitespace and trims. */
 export function squash(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
+  return SQUASHED.get(text);
 }
+
+// Memoised (issue 7): mostly masked lines, the same ones on every analysis.
+const SQUASHED = new StringMemo((text) => text.replace(/\s+/g, ' ').trim(), LINE_MEMO_CAPACITY);
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', ndash: '–', mdash: '—', rsquo: '’', lsquo: '‘', rdquo: '”', ldquo: '“', hellip: '…' };
 

@@ -185,7 +185,8 @@ export function timeAt(analysis: Analysis, line: number, character: number, ambi
   for (const entry of timeline.entries) {
     if (entry.line !== line || !inside(character, entry.start, entry.end)) continue;
     if (entry.instant !== undefined) return { kind: 'entry', entry: entry as Timed, start: entry.start, end: entry.end };
-    return { kind: 'untimed', entry, start: entry.start, end: entry.end };
+    // Only a time that is there but unreadable ("late in the day", HH:MM, 13:55 PM); not an entry's plain text.
+    if (entry.vague || entry.placeholder || entry.time?.invalid) return { kind: 'untimed', entry, start: entry.start, end: entry.end };
   }
   for (const statement of timeline.prose) {
     for (const role of ['at', 'until'] as const) {

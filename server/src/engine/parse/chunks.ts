@@ -58,10 +58,17 @@ export function splitChunks(lines: string[]): Chunk[] {
   return chunks;
 }
 
-/** Index of the first line after YAML/TOML front matter (0 when there is none). */
+// Fences exactly as micromark-extension-frontmatter reads them: the marker, then only spaces or
+// tabs (trimEnd() would also accept U+00A0 and friends); micromark drops a leading BOM first.
+const OPEN_FENCE = /^\uFEFF?(---|\+\+\+)[ \t]*$/;
+
+/** Index of the first line after YAML/TOML front matter (0 when there is none or it is never closed). */
 export function frontMatterEnd(lines: string[]): number {
-  const open = lines[0]?.trimEnd();
-  if (open !== '---' && open !== '+++') return 0;
-  for (let i = 1; i < lines.length; i++) if (lines[i]?.trimEnd() === open) return i + 1;
+  const open = OPEN_FENCE.exec(lines[0] ?? '')?.[1];
+  if (!open) return 0;
+  for (let i = 1; i < lines.length; i++) {
+    const line = lines[i] ?? '';
+    if (line.startsWith(open) && /^[ \t]*$/.test(line.slice(3))) return i + 1;
+  }
   return 0;
 }

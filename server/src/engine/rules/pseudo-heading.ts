@@ -3,6 +3,12 @@ import type { Section } from '../outline';
 import { sectionTitleRange } from '../ranges';
 import { range } from '../types';
 
+/** The words of a line: a conversion that drops any (a link, an image's alt text) is not safe. */
+const words = (text: string) => (text.match(/[\p{L}\p{N}]+/gu) ?? []).join(' ');
+
+/** Nor is one that drops inline HTML or a comment (an unclosed `<!--` hides the lines after it). */
+const keepsEverything = (raw: string, heading: string) => !raw.includes('<') && words(raw) === words(heading);
+
 const rule: Rule = {
   id: 'pseudo-heading',
   description: 'A line that acts as a section title but is not a heading.',
@@ -34,7 +40,8 @@ const rule: Rule = {
         fixes: [{
           title: `Convert to heading "${heading}"`,
           isPreferred: true,
-          safe: true,
+          // --fix applies safe fixes unreviewed: it must never delete what the author wrote.
+          safe: keepsEverything(raw, heading),
           edits: [{ range: range(s.line, 0, s.line, raw.length), newText: `${prevBlank ? '' : eol}${heading}${nextBlank ? '' : eol}` }],
         }],
       });

@@ -30,6 +30,11 @@ const rule: Rule = {
   fixable: true,
   check(ctx) {
     const { doc, timeline } = ctx;
+    const byMetric = new Map<ProseMetric, ReturnType<typeof readings>>();
+    const readingsFor = (metric: ProseMetric) => {
+      if (!byMetric.has(metric)) byMetric.set(metric, readings(timeline, metric));
+      return byMetric.get(metric);
+    };
     for (const s of timeline.prose) {
       if (s.kind !== 'duration' || !s.metric || s.minutes === undefined) continue;
       const raw = doc.masked(s.line).slice(s.start, s.end);
@@ -46,7 +51,7 @@ const rule: Rule = {
         }
         continue;
       }
-      const found = readings(timeline, s.metric);
+      const found = readingsFor(s.metric);
       if (!found) continue;
       const { readings: list, openStart } = found;
       if (list.some((r) => durationFits(s, r.minutes))) continue;

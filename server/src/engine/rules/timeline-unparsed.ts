@@ -21,9 +21,9 @@ const rule: Rule = {
     const timed = entries.filter((e) => e.time || e.relative);
     const timedEnd = timed.some((e) => e.kind === 'resolve');
     const first = entries[0];
-    // A timeline of several list items or rows, none of them timed (a sentence pointing elsewhere is not one).
+    // A timeline of several list items or rows (or lines), none of them timed; a sentence pointing elsewhere is not one.
     const items = entries.filter((e) => e.source !== 'line').length;
-    if (first && items >= 2 && timed.length === 0 && entries.every((e) => !e.vague && !e.placeholder && !e.date) && !entries.some((e) => e.kind === 'resolve')) {
+    if (first && (items >= 2 || entries.length >= 3) && timed.length === 0 && entries.every((e) => !e.vague && !e.placeholder && !e.date) && !entries.some((e) => e.kind === 'resolve')) {
       ctx.report({ message: 'The timeline gives no times: add a time (and zone) to each entry.', range: range(first.line, first.start, first.line, first.end), data: { reason: 'no-times' } });
       return;
     }

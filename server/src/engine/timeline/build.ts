@@ -39,7 +39,14 @@ export function lineTokenCache(doc: PostmortemDocument): (line: number) => LineT
     if (!cache) {
       const code = codeLines(doc);
       const scanned = doc.lines.map((_, i) => (code.has(i) ? undefined : scanLine(doc.masked(i))));
-      resolveDateOrder(scanned.flatMap((t) => (t ? [...t.dates, ...t.times.flatMap((x) => (x.date ? [x.date] : []))] : [])));
+      // The dates of every line, collected without an array per line (issue 7: this runs on every keystroke).
+      const dates: DateToken[] = [];
+      for (const t of scanned) {
+        if (!t) continue;
+        for (const d of t.dates) dates.push(d);
+        for (const x of t.times) if (x.date) dates.push(x.date);
+      }
+      resolveDateOrder(dates);
       cache = scanned;
     }
     let t = cache[line];

@@ -54,7 +54,7 @@ function eventsIn(clause: string, offset: number): EventMatch[] {
       const at = m.index ?? 0;
       // "the rollback failed", "services would be restored": not the event happening.
       const around = clause.slice(Math.max(0, at - 24), at + m[0].length + 12);
-      if (NEGATED.test(around) && !(kind === 'resolve' && /\bwould be restored to a 100/i.test(around))) continue;
+      if (NEGATED.test(around)) continue;
       out.push({ kind, start: offset + at, end: offset + at + m[0].length });
     }
   }

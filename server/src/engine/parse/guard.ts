@@ -1,0 +1,134 @@
+// Bounds what micromark is given, so hostile Markdown cannot make it recurse or go quadratic
+// (measured in docs/reliability.md):
+//
+// - containers: micromark and the mdast utilities recurse once per level, and a line opening
+//   thousands of levels (`>>>>…`, `- - - …`) overflows the stack at about 10,000 and costs
+//   quadratic time well before. A line may open at most MAX_NESTING containers, and its
+//   indentation and markers may not run past MAX_PREFIX characters (nesting by indentation);
+//   the first marker beyond either limit is replaced, and the rest of the line is read as text.
+// - inline delimiters: emphasis (`*`, `_`, `~`) and link brackets are resolved by looking back
+//   over the earlier ones, quadratic per paragraph (4,000 nested `*a` take ~40 s). A paragraph
+//   with more than MAX_INLINE_MARKERS of them has them all replaced, so it is read as plain text.
+//
+// A replaced character becomes U+00A0 (no-break space): Markdown reads it as text, the line keeps
+// its length and the document its lines, so every position and column stays valid. Fenced code
+// is left alone (micromark does not parse inside it). Real postmortems are far from these
+// limits: in the public corpus the deepest line opens 3 containers (12 characters of prefix)
+// and the busiest paragraph has 123 delimiters.
+
+export const MAX_NESTING = 32;
+export const MAX_PREFIX = 256;
+export const MAX_INLINE_MARKERS = 500;
+
+const INERT = '\u00A0';
+/** One container marker, with the indentation before it. */
+const CONTAINER = /[ \t]*(?:>|(?:[-*+]|\d{1,9}[.)])(?=[ \t]|$))/y;
+const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+const DELIMITER = /[*_~[\]]/g;
+/** A GFM table delimiter row: each cell of a table is its own paragraph-like context. */
+const TABLE_DELIMITER_ROW = /^[ \t>]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/;
+
+/** Where a line's content starts after its container markers, and the index of the first marker over the limits. */
+function prefixOf(line: string): { content: number; over?: number } {
+  let at = 0;
+  let count = 0;
+  CONTAINER.lastIndex = 0;
+  for (let m = CONTAINER.exec(line); m; m = CONTAINER.exec(line)) {
+    const marker = m.index + m[0].length - m[0].trimStart().length;
+    count++;
+    if (count > MAX_NESTING || marker >= MAX_PREFIX) return { content: marker, over: marker };
+    at = CONTAINER.lastIndex;
+  }
+  return { content: at };
+}
+
+function replaceAt(line: string, index: number): string {
+  return line.slice(0, index) + INERT + line.slice(index + 1);
+}
+
+function inert(text: string): string {
+  return text.replace(DELIMITER, INERT);
+}
+
+function countDelimiters(text: string, from = 0): number {
+  let n = 0;
+  for (let i = from; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 42 || c === 95 || c === 126 || c === 91 || c === 93) n++;
+  }
+  return n;
+}
+
+/** Defuses a paragraph-like run of lines (no blank line, no fence) in place. */
+function defuseRun(lines: string[], from: number, to: number, content: number[]): void {
+  const isTable = lines.slice(from, to).some((l) => TABLE_DELIMITER_ROW.test(l) && l.includes('-') && l.includes('|'));
+  if (isTable) {
+    // Table cells are parsed one by one: only a row that is hostile by itself is defused.
+    for (let i = from; i < to; i++) {
+      const line = lines[i] as string;
+      const c = content[i - from] as number;
+      if (countDelimiters(line, c) > MAX_INLINE_MARKERS) lines[i] = line.slice(0, c) + inert(line.slice(c));
+    }
+    return;
+  }
+  let total = 0;
+  for (let i = from; i < to; i++) total += countDelimiters(lines[i] as string, content[i - from]);
+  if (total <= MAX_INLINE_MARKERS) return;
+  for (let i = from; i < to; i++) {
+    const line = lines[i] as string;
+    const c = content[i - from] as number;
+    lines[i] = line.slice(0, c) + inert(line.slice(c));
+  }
+}
+
+/**
+ * The lines to give the Markdown parser: the same lines when nothing is over a limit (the usual
+ * case, no copy made), otherwise a copy with the offending characters made inert.
+ */
+export function defuse(source: string[]): string[] {
+  let lines = source;
+  const copy = () => {
+    if (lines === source) lines = source.slice();
+  };
+  let fence: string | undefined;
+  let runStart = -1;
+  let runContent: number[] = [];
+  let runDelimiters = 0;
+  const endRun = (at: number) => {
+    if (runStart >= 0 && runDelimiters > MAX_INLINE_MARKERS) {
+      copy();
+      defuseRun(lines, runStart, at, runContent);
+    }
+    runStart = -1;
+    runContent = [];
+    runDelimiters = 0;
+  };
+  for (let i = 0; i < source.length; i++) {
+    const line = source[i] as string;
+    if (fence) {
+      const m = FENCE.exec(line);
+      if (m?.[1] && m[1][0] === fence[0] && m[1].length >= fence.length && line.trim() === m[1]) fence = undefined;
+      continue;
+    }
+    const f = FENCE.exec(line);
+    if (f?.[1]) {
+      endRun(i);
+      fence = f[1];
+      continue;
+    }
+    if (line.trim() === '') {
+      endRun(i);
+      continue;
+    }
+    const { content, over } = prefixOf(line);
+    if (over !== undefined) {
+      copy();
+      lines[i] = replaceAt(line, over);
+    }
+    if (runStart < 0) runStart = i;
+    runContent.push(content);
+    runDelimiters += countDelimiters(line, content);
+  }
+  endRun(source.length);
+  return lines;
+}
