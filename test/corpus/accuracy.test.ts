@@ -21,10 +21,12 @@ const FLOORS: Record<string, [number | undefined, number | undefined]> = {
   'date-mismatch': [0.95, 0.95],
   // Structure rules, as they stand.
   'missing-section': [0.95, 0.9],
-  'placeholder-text': [0.9, 0.65],
+  'placeholder-text': [0.95, 0.95],
   'duplicate-section': [0.95, 0.25],
   'duplicate-paragraph': [0.95, 0.5],
-  'pseudo-heading': [0.95, 0.1],
+  'pseudo-heading': [0.95, 0.95],
+  'empty-section': [0.95, 0.95],
+  'action-item-owner': [0.95, 0.75],
 };
 
 /** Whole-timeline readings: how often the zone and the outage window agree with the reviewer. */

@@ -94,7 +94,13 @@ export function matches(label: Label, p: Problem): boolean {
   if (label.rule === 'missing-section') return label.section !== undefined && p.data?.['section'] === label.section;
   if (label.rule === 'timezone-missing' && p.ruleId === 'timezone-missing') return true; // per file
   const lines = [label.line, ...(label.also ?? [])];
-  return lines.includes(lineOf(p));
+  if (lines.includes(lineOf(p))) return true;
+  // A report that speaks for several lines lists them (0-based) in `data.items`: action-item-owner
+  // reports "None of the N open action items names an owner" once, on the section title, for every
+  // item in it. It is each item's finding, so it matches an item's label, and it is a false alarm
+  // when one of the items it covers names an owner.
+  const items = p.data?.['items'];
+  return Array.isArray(items) && items.some((l) => typeof l === 'number' && lines.includes(l + 1));
 }
 
 const ratio = (a: number, b: number) => (b === 0 ? undefined : a / b);

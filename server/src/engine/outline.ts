@@ -296,6 +296,8 @@ export function buildOutline(doc: PostmortemDocument, profile: Profile): Outline
   const namedElsewhere = new Map<string, number[]>();
   for (const c of cands) {
     if (c.kind !== 'heading' && (c.match?.covers.length ?? 0) < 2) continue;
+    // A heading for a part ("Improvements") names a piece of its section, not the section.
+    if (c.match?.part) continue;
     for (const id of c.match?.covers ?? []) namedElsewhere.set(id, [...(namedElsewhere.get(id) ?? []), c.line]);
   }
   const base = title && !cands.some((c) => c.kind === 'heading' && c.line === title.line) ? 1 : 0;

@@ -13,6 +13,14 @@ const PATTERNS: RegExp[] = [
   /(?<!\$)\{\{[^{}\n]{1,60}\}\}/g,
   /\blorem ipsum\b/gi,
   /(?<![\w?])\?{2,}(?![\w?])/g,
+  // A field whose whole value is a lone "?": "Time to detection: ?".
+  /(?<=^\s*(?:[-*+]\s+)?[^\s:?][^:?]{0,59}:[ \t]*)\?(?=[ \t]*$)/g,
+];
+
+/** Template slots inside links and image paths: `insert_diagram.png`, `github.com/your-username/…`. */
+const IN_URL: RegExp[] = [
+  /(?<=[(/])insert_[\w-]+(?:\.\w+)?/g,
+  /(?<=\/)your-(?:user-?name|user|org(?:anization)?|repo(?:sitory)?|account|domain|project)\b/g,
 ];
 
 /** A whole line of template instruction, e.g. `_Your name goes here._`. */
@@ -52,10 +60,11 @@ function findUncached(line: string): PlaceholderMatch[] {
     const start = line.search(/\S/);
     return [{ start, end: line.trimEnd().length, text: line.trim() }];
   }
-  for (const re of PATTERNS) {
+  for (const re of [...PATTERNS, ...IN_URL]) {
     re.lastIndex = 0;
+    const inUrlToo = IN_URL.includes(re);
     for (let m = re.exec(line); m; m = re.exec(line)) {
-      if (insideUrl(line, m.index) || code.some(([from, to]) => m !== null && m.index >= from && m.index < to)) continue;
+      if ((!inUrlToo && insideUrl(line, m.index)) || code.some(([from, to]) => m !== null && m.index >= from && m.index < to)) continue;
       if (!out.some((o) => m && m.index < o.end && m.index + m[0].length > o.start)) out.push({ start: m.index, end: m.index + m[0].length, text: m[0] });
     }
   }

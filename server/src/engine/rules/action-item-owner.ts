@@ -13,6 +13,8 @@ const HAS_OWNER = [
   /\b(?:assigned to|owned by)\s+\S/i,
   /\s[–—-]\s+(?:[A-Z][\w'.-]+(?:\s+[A-Z][\w'.-]+){0,2})\s*\.?$/,
   /^\s*\[[A-Z][\w'. -]{1,30}\]/,
+  // "Have a talk with Rune/Platform": the item names the people who take it up.
+  /\b(?:talk|meet|meeting|sync|align|check in)\s+with\s+(?!(?:The|A|An|All|Any|Our|Your)\b)[A-Z][\w'.-]*/,
 ];
 /** "(Jane Doe)" or "(team-sre)" at the end of an item, but not a status such as "(Completed.)". */
 const PAREN_OWNER = /\(((?:[A-Z][\w'.-]+(?:\s+[A-Z][\w'.-]+){0,2})|[\w.-]+@[\w.-]+|team [\w-]+)\)\s*\.?$/;
@@ -25,6 +27,9 @@ const DONE_SECTION = /\b(?:completed|done|finished)\b/i;
 const PREFIX = /^\s*([A-Z][\w.'-]*(?:\s*(?:\+|&|,|and)?\s*[A-Z][\w.'-]*){0,3})\s*:\s+\S/;
 /** "ICL to build 22.0.3", "Hypha will run the tests": a name or team as the subject of the item. */
 const SUBJECT = /^\s*([A-Z][A-Za-z.'-]*|[A-Z]{2,}(?:\s*[+&]\s*[A-Z]{2,})*)\s+(?:will|to|should|must|shall|is going to)\s+\S|^\s*([A-Z]{2,})\s+[a-z]/;
+
+/** Subjects that name no one: "We should …", "Someone will …". */
+const NOBODY = /^(?:we|i|you|they|it|this|that|these|someone|somebody|everyone|everybody|anyone|nobody|one|us|our)$/i;
 
 function ownerColumn(header: Block | undefined): number {
   return header?.cells?.findIndex((c) => OWNER_COLUMN.test(c.text)) ?? -1;
@@ -61,7 +66,9 @@ function ownerInText(text: string): boolean {
 function prefixOwners(items: Block[]): Set<Block> {
   const prefixes = items.map((i) => {
     const subject = SUBJECT.exec(i.text);
-    return PREFIX.exec(i.text)?.[1] ?? subject?.[1] ?? subject?.[2];
+    const name = PREFIX.exec(i.text)?.[1] ?? subject?.[1] ?? subject?.[2];
+    // "We should add alerting": a pronoun is nobody in particular.
+    return name !== undefined && NOBODY.test(name) ? undefined : name;
   });
   const distinct = new Set(prefixes.filter((p): p is string => p !== undefined));
   const led = prefixes.filter((p) => p !== undefined).length;
@@ -84,7 +91,8 @@ function checkList(ctx: RuleContext, section: Section, items: Block[]): void {
     ctx.report({
       message: open.length === 1 ? 'The open action item names no owner.' : `None of the ${open.length} open action items names an owner.`,
       range: sectionTitleRange(section),
-      data: { reason: 'no-owners', count: open.length },
+      // The items the report speaks for (0-based lines): it stands for one finding per item.
+      data: { reason: 'no-owners', count: open.length, items: open.map((i) => i.startLine) },
     });
     return;
   }

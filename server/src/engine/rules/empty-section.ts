@@ -7,6 +7,10 @@ import type { Fix } from '../types';
 
 const COMMENTS = /<!--.*?(?:-->|$)/g;
 const DECORATION = /^\s*(?:(?:[-*_]\s*){3,}|[=]{3,}|'{3}|"{3})\s*$/;
+/** Tags that only wrap the page (`</body>`, `</html>`): no content of the section. */
+const WRAPPER = /^\s*(?:<\/?(?:html|body|main|article|section|div)\b[^<>]*>\s*)+$/i;
+/** A stub standing in for content: an empty bullet ("-"), or "..." alone (also as `<p>...</p>`). */
+const FILLER = /^\s*(?:(?:[-*+]|\d{1,9}[.)])\s*|(?:<(?:p|li|div|span)>\s*)?(?:\.{3,}|…)\s*(?:<\/(?:p|li|div|span)>)?\s*)$/;
 /** Headings longer than this with nothing under them are titles or subtitles, not sections. */
 const MAX_SECTION_WORDS = 6;
 
@@ -25,7 +29,7 @@ function ownContent(ctx: RuleContext, section: Section): string[] {
     }
     if (/<!--(?!.*-->)/.test(text)) inComment = true;
     text = text.replace(COMMENTS, '');
-    if (text.trim() !== '' && !DECORATION.test(text)) content.push(text);
+    if (text.trim() !== '' && !DECORATION.test(text) && !WRAPPER.test(text)) content.push(text);
   }
   return content;
 }
@@ -61,7 +65,7 @@ const rule: Rule = {
       // A label leads its own content on the same line.
       if (section.children.length > 0 || section.kind === 'lead' || !reportable(section)) continue;
       const content = ownContent(ctx, section);
-      const placeholdersOnly = content.length > 0 && content.every(isPlaceholderOnly);
+      const placeholdersOnly = content.length > 0 && content.every((l) => isPlaceholderOnly(l) || FILLER.test(l));
       if (content.length > 0 && !placeholdersOnly) continue;
       if (content.length === 0 && continuedByPart(outline, section)) continue;
       const def = CANONICAL_SECTIONS.find((c) => c.id === section.id);

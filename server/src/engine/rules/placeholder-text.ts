@@ -28,6 +28,19 @@ function withoutComments(doc: PostmortemDocument): string[] {
   });
 }
 
+/** A template's own note to the author, in a comment: `<!-- Add more timeline items here -->`. */
+const TEMPLATE_NOTE = /<!--\s*((?:add|insert|list|put|include)\s+(?:more|additional|other|your|any)\b[^<>]{0,80}?\bhere\b[^<>]{0,20}?)\s*-->/gi;
+
+function templateNotes(doc: PostmortemDocument): { line: number; start: number; end: number; text: string }[] {
+  const out: { line: number; start: number; end: number; text: string }[] = [];
+  doc.lines.forEach((text, line) => {
+    if (!text.includes('<!--')) return;
+    TEMPLATE_NOTE.lastIndex = 0;
+    for (let m = TEMPLATE_NOTE.exec(text); m; m = TEMPLATE_NOTE.exec(text)) out.push({ line, start: m.index, end: m.index + m[0].length, text: (m[1] ?? '').trim() });
+  });
+  return out;
+}
+
 /** Tables that track status ("DONE" in some row): their "TODO" cells are a status, not a leftover. */
 function statusTables(doc: PostmortemDocument): Set<number> {
   const tables = new Set<number>();
@@ -49,10 +62,16 @@ const rule: Rule = {
     const statusRows = new Set(doc.blocks.filter((b) => b.kind === 'tableRow' && b.table !== undefined && status.has(b.table)).map((b) => b.startLine));
     // A half-known time in a timeline entry ("14:??") is timeline-unparsed's to report.
     const unknownTimes = new Set(ctx.timeline.entries.filter((e) => e.placeholder).map((e) => e.line));
+    // A heading called "TODO" titles a list of real tasks.
+    const todoHeadings = new Set(doc.blocks.filter((b) => b.kind === 'heading' && /^\s*TODO\s*:?\s*$/.test(b.text)).map((b) => b.startLine));
+    for (const note of templateNotes(doc)) {
+      if (skip.has(note.line)) continue;
+      ctx.report({ message: `Template note "${note.text}" left in the text.`, range: range(note.line, note.start, note.line, note.end), data: { placeholder: note.text } });
+    }
     withoutComments(doc).forEach((text, line) => {
       if (skip.has(line) || !text.trim()) return;
       for (const p of findPlaceholders(text)) {
-        if (p.text === 'TODO' && statusRows.has(line)) continue;
+        if (p.text === 'TODO' && (statusRows.has(line) || todoHeadings.has(line))) continue;
         if (unknownTimes.has(line) && /^\?+$/.test(p.text) && /\d[:.]$/.test(text.slice(0, p.start))) continue;
         ctx.report({
           message: `Template placeholder "${p.text.length > 40 ? `${p.text.slice(0, 40)}…` : p.text}" left in the text.`,
