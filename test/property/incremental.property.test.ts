@@ -65,6 +65,21 @@ describe('incremental parse and analysis equal a whole, cold one', () => {
     }), params(400));
   });
 
+  test('a long table split into chunks (its header put back in front) = the whole table', () => {
+    // Rows of all kinds after a margin header: pipe-led rows, rows without pipes, rows that end
+    // the table (a heading, a list, a fence, a blank line), hostile cells; split every 1–3 rows.
+    const cell = fc.oneof(fc.constantFrom('', ' ', '10:00', 'TBD', '@ana', '**x**', '`a|b`', '\\|', '<!--', '-->', '[a](b)', '😀'), atom.filter((a) => !/[\r\n]/.test(a)));
+    const row = fc.oneof(
+      { weight: 6, arbitrary: fc.array(cell, { minLength: 1, maxLength: 4 }).map((cells) => `| ${cells.join(' | ')} |`) },
+      { weight: 1, arbitrary: fc.constantFrom('', 'no pipes', '- item', '# Heading', '```', '> quote', '|---|---|', '| a', '|', '  | indented |') },
+    );
+    const table = fc.tuple(fc.constantFrom('', 'text\n', 'text\n\n', '- item\n\n'), fc.constantFrom('| Time | Event |\n|---|---|', '| Action | Owner | Due |\n| :-- | --: | :-: |', '|a|\n|-|', '| a | b |\n|---|'), fc.array(row, { maxLength: 12 }), fc.constantFrom('', '\n', '\n\n## Next\n\n| x |\n|---|\n| y |'))
+      .map(([before, head, rows, after]) => `${before}${head}\n${rows.join('\n')}${after}`);
+    fc.assert(fc.property(table, fc.integer({ min: 1, max: 3 }), (text, rowsPerChunk) => {
+      assert.deepEqual(parseDocument(text, { tableRowsPerChunk: rowsPerChunk }).blocks, parseDocument(text, { whole: true }).blocks);
+    }), params(500));
+  });
+
   test('random edit sequences on postmortem-shaped text: warm = cold', () => {
     fc.assert(fc.property(postmortemLike, fc.array(edit, { minLength: 1, maxLength: 12 }), (text, edits) => checkSequence(text, edits, { force: true })), params(100));
   });

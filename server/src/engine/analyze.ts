@@ -1,6 +1,7 @@
 // The engine's entry point: text in, analysis out. Parses once, builds the outline for the
 // profile, runs every enabled rule in isolation, then applies inline directives.
 import { mergeConfigs, type Config, type ConfigIssue } from './config';
+import { tooLargeProblem } from './parse/limits';
 import { parseDocument, type LanguageId, type ParseCache, type PostmortemDocument } from './document';
 import { readsLikePostmortem } from './detect';
 import { DisabledLines, findDirectives } from './directives';
@@ -62,6 +63,18 @@ export function selectProfile(config: Config): { profile: Profile; issues: Confi
 }
 
 export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
+  const steps = analysisSteps(text, options);
+  let step = steps.next();
+  while (!step.done) step = steps.next();
+  return step.value;
+}
+
+/**
+ * analyze(), one phase per step: parse and outline, the tokens of every line, the timeline, then
+ * each rule. The language server runs a large document a step at a time and answers requests
+ * in between, or stops when the document changed (issue 7). The result is the same as analyze().
+ */
+export function* analysisSteps(text: string, options: AnalyzeOptions = {}): Generator<void, Analysis, void> {
   const config = mergeConfigs(options.config);
   const { profile, issues } = selectProfile(config);
   const doc = parseDocument(text, { languageId: options.languageId, cache: options.cache });
@@ -69,11 +82,25 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const isPostmortem = options.force === true || readsLikePostmortem(doc, outline);
   const analysis: Analysis = { doc, outline, profile, isPostmortem, problems: [], ruleErrors: [], configIssues: issues };
   if (!isPostmortem) return analysis;
+  if (doc.oversize) {
+    // Too large to analyse (engine/parse/limits.ts): one notice, and no rule runs.
+    analysis.problems.push(tooLargeProblem(doc.oversize, doc.lines[0] ?? ''));
+    return analysis;
+  }
   const disabled = new DisabledLines(findDirectives(doc.lines), doc.lines.length);
   const tokens = lineTokenCache(doc);
   let timeline: Timeline | undefined;
   const getTimeline = (): Timeline => (timeline ??= buildTimeline(doc, outline, { ambiguousZones: config.ambiguousZones }, tokens));
+  yield;
+  tokens(0); // the first use scans every line
+  yield;
+  try {
+    getTimeline();
+  } catch {
+    // Reported below, as before: by each rule that reads it and as the 'timeline' error.
+  }
   for (const rule of options.rules ?? ALL_RULES) {
+    yield;
     const severity = ruleSeverity(rule, config);
     if (severity === 'off') continue;
     const context: RuleContext = {

@@ -118,10 +118,10 @@ export function memoPerObject<O extends object, V>(fn: (key: string, owner: O) =
 
 /**
  * Entries per memo generation. A document re-analysed line by line stays fully warm up to this
- * many lines (about 800 KB); larger ones partly. Bounded for memory: with 200 documents open the
+ * many lines (about 1 MB); larger ones partly. Bounded for memory: with 200 documents open the
  * memos hold at most 2 × this many lines each.
  */
-export const LINE_MEMO_CAPACITY = 12_000;
+export const LINE_MEMO_CAPACITY = 16_384;
 
 // ---------------------------------------------------------------------------------------------
 // Block indexes.

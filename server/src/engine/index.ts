@@ -1,5 +1,5 @@
 // Public surface of the pure engine: used by the language server, the CLI and the tests.
-export { analyze, ruleSeverity, selectProfile } from './analyze';
+export { analyze, analysisSteps, ruleSeverity, selectProfile } from './analyze';
 export type { Analysis, AnalyzeOptions, RuleError } from './analyze';
 export { parseDocument, ParseCache } from './document';
 export type { PostmortemDocument, Block, LanguageId } from './document';
@@ -16,3 +16,5 @@ export * from './types';
 export { applyEdits } from './edits';
 export { parseConfigText } from './config-text';
 export type { ConfigError, ParsedConfig } from './config-text';
+export { DOCUMENT_TOO_LARGE, MAX_DOCUMENT_BYTES, oversize, tooLargeMessage, tooLargeProblem } from './parse/limits';
+export type { Oversize } from './parse/limits';

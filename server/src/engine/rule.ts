@@ -1,6 +1,7 @@
 // What a rule is: metadata plus one check. A check reads the analysis context and reports
 // problems; fixes travel as data on the report.
 import type { Config } from './config';
+import { DOCUMENT_TOO_LARGE } from './parse/limits';
 import type { PostmortemDocument } from './document';
 import type { Outline } from './outline';
 import type { Profile } from './profiles';
@@ -47,5 +48,7 @@ export interface Rule extends RuleMeta {
 export const DOCS_BASE = 'https://github.com/postmortem-tools/postmortem-lint/blob/main/docs/rules/';
 
 export function docsUrl(ruleId: string): string {
+  // The size-limit notice is not a rule: its page is the reliability doc's limits section.
+  if (ruleId === DOCUMENT_TOO_LARGE) return DOCS_BASE.replace(/rules\/$/, 'reliability.md#limits');
   return `${DOCS_BASE}${ruleId}.md`;
 }

@@ -2,7 +2,7 @@
 // documents are analysed"): a file matching the `files` globs is always analysed; any other
 // Markdown, plain-text or HTML document when it reads like a postmortem.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyze, type Analysis, type LanguageId, type ParseCache } from '../engine';
+import { analysisSteps, type Analysis, type LanguageId, type ParseCache } from '../engine';
 import { matchesFileGlobs, POSTMORTEM_EXTENSIONS, sniffLanguage } from '../config/files';
 import type { DocumentConfig } from './config';
 import type { FileSystemHost } from './host';
@@ -50,12 +50,20 @@ export function matchesGlobs(uri: string, config: DocumentConfig, files: FileSys
 }
 
 export function analyzeDocument(document: TextDocument, config: DocumentConfig, generation: number, cache: ParseCache, files: FileSystemHost | undefined): DocumentAnalysis {
+  const steps = analyzeDocumentSteps(document, config, generation, cache, files);
+  let step = steps.next();
+  while (!step.done) step = steps.next();
+  return step.value;
+}
+
+/** analyzeDocument() a phase at a time (the engine's analysisSteps): large documents are run so, in slices (slices.ts, issue 7). */
+export function* analyzeDocumentSteps(document: TextDocument, config: DocumentConfig, generation: number, cache: ParseCache, files: FileSystemHost | undefined): Generator<void, DocumentAnalysis, void> {
   const base = { uri: document.uri, version: document.version, generation, config };
   const path = parseUri(document.uri)?.path ?? '';
   if (!config.settings.enable || isRcPath(path)) return { ...base, isPostmortem: false };
   const text = document.getText();
   const languageId = languageOf(document.languageId, path, text);
   if (!languageId) return { ...base, isPostmortem: false };
-  const analysis = analyze(text, { config: config.config, languageId, cache, force: matchesGlobs(document.uri, config, files) });
+  const analysis = yield* analysisSteps(text, { config: config.config, languageId, cache, force: matchesGlobs(document.uri, config, files) });
   return { ...base, analysis, isPostmortem: analysis.isPostmortem };
 }

@@ -5,8 +5,8 @@ import type { CancellationToken, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { ParseCache } from '../engine';
 import { WarmCaches } from '../engine/cache';
-import { analyzeDocument, type DocumentAnalysis } from './analysis';
-import { parseInSlices } from './slices';
+import { analyzeDocumentSteps, type DocumentAnalysis } from './analysis';
+import { parseInSlices, runInSlices, runToEnd, sliced } from './slices';
 import type { ConfigResolver } from './config';
 import type { FileSystemHost } from './host';
 import type { Logger } from './log';
@@ -22,7 +22,7 @@ interface DocumentState {
 
 const DEFAULT_DEBOUNCE = 150;
 /** Parses and analyses stay cached for the most recently analysed documents, up to this much text (issue 7). */
-const warm = new WarmCaches(512 * 1024);
+const warm = new WarmCaches(1024 * 1024);
 
 export class Analyzer {
   private readonly states = new Map<string, DocumentState>();
@@ -78,11 +78,14 @@ export class Analyzer {
     const config = await this.configs.resolve(uri);
     const latest = this.documents.get(uri);
     if (token?.isCancellationRequested || latest !== document || latest.version !== document.version || generation !== this.generationCount || this.states.get(uri) !== state) return undefined;
-    // Large documents: uncached chunks are parsed a slice per macrotask first (slices.ts, issue 7).
+    // Large documents are parsed, then analysed, in slices with pauses for other requests; a change drops the work (slices.ts, issue 7).
     const version = document.version;
-    if (!(await parseInSlices(document, config, state.cache, () => token?.isCancellationRequested === true || document.version !== version || generation !== this.generationCount || this.states.get(uri) !== state))) return undefined;
+    const superseded = () => token?.isCancellationRequested === true || document.version !== version || generation !== this.generationCount || this.states.get(uri) !== state;
+    if (!(await parseInSlices(document, config, state.cache, superseded))) return undefined;
     if (state.memo && state.memo.version === document.version && state.memo.generation === generation) return state.memo;
-    const result = analyzeDocument(document, config, generation, state.cache, this.files);
+    const steps = analyzeDocumentSteps(document, config, generation, state.cache, this.files);
+    const result = sliced(document) ? await runInSlices(steps, superseded) : runToEnd(steps);
+    if (!result) return undefined;
     // Only recently analysed documents keep their parse and analysis (memory; engine/cache.ts).
     warm.used(state, document.getText().length, () => {
       state.cache.sweep();

@@ -42,10 +42,16 @@ function isBoldOnly(node: Parents): boolean {
   return kids.length === 1 && kids[0]?.type === 'strong';
 }
 
-export function mdastToBlocks(root: Root, lines: string[], tableBase: number): { blocks: Block[]; tables: number } {
-  const walk: Walk = { blocks: [], lines, html: { listDepth: 0, inComment: false }, tables: tableBase };
+export const INITIAL_HTML_STATE: Readonly<HtmlState> = { listDepth: 0, inComment: false };
+
+/**
+ * `html` is the HTML reading state where the tree starts (an open `<!--`, `<ul>` or `<script>`
+ * of an earlier chunk carries on); the state where it ends is returned with the blocks.
+ */
+export function mdastToBlocks(root: Root, lines: string[], tableBase: number, html: Readonly<HtmlState> = INITIAL_HTML_STATE): { blocks: Block[]; tables: number; html: HtmlState } {
+  const walk: Walk = { blocks: [], lines, html: { ...html }, tables: tableBase };
   for (const child of root.children) visit(walk, child, 0, false);
-  return { blocks: walk.blocks, tables: walk.tables };
+  return { blocks: walk.blocks, tables: walk.tables, html: walk.html };
 }
 
 function visit(w: Walk, node: RootContent, depth: number, quoted: boolean): void {

@@ -3,58 +3,122 @@
 // heading that follows a blank line outside fenced code, HTML comments and raw HTML blocks,
 // where CommonMark guarantees no open container can continue. Link reference definitions are
 // document-wide, so a document that has any is parsed whole.
+//
+// Long tables are split too, every TABLE_ROWS_PER_CHUNK rows: GFM table parsing is quadratic in
+// the number of cells of a table (micromark's EditMap; 1 MB of table took minutes), so a chunk
+// that continues a table is parsed with the table's header and delimiter rows put back in front
+// (`tableHeader`) and reads exactly as the rows did inside the whole table. Only a table that
+// certainly is one is split: header and delimiter rows at the margin after a blank line, with
+// the same number of cells, and rows that start with `|` (no other block can start so).
 
 export interface Chunk {
   startLine: number;
   lines: string[];
+  /** The header and delimiter rows of the table this chunk's first lines continue. */
+  tableHeader?: string[];
 }
 
-const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+export const TABLE_ROWS_PER_CHUNK = 200;
+const DELIMITER_CELL = /^[ \t]*:?-+:?[ \t]*$/;
+
+/** Cells of a margin table row without escapes or code (the only rows a split relies on). */
+function cellsOf(line: string): string[] | undefined {
+  if (!line.startsWith('|') || /[\\`]/.test(line)) return undefined;
+  const inner = line.trimEnd().slice(1);
+  return (inner.endsWith('|') ? inner.slice(0, -1) : inner).split('|');
+}
+
+/** Whether `header` and `delimiter` open a GFM table (same cell count, a valid delimiter row). */
+function opensTable(header: string, delimiter: string): boolean {
+  const head = cellsOf(header);
+  const cells = cellsOf(delimiter);
+  return head !== undefined && cells !== undefined && head.length === cells.length && cells.every((c) => DELIMITER_CELL.test(c));
+}
+
+/** A fence opening: a backtick fence's info string may not hold a backtick (then it is inline code). */
+export const FENCE = /^ {0,3}(`{3,}(?![^`]*`)|~{3,})/;
 // Unindented only: an indented heading may belong to a list item's continuation.
 const ATX = /^#{1,6}(?:[ \t]|$)/;
-const DEFINITION = /^ {0,3}\[[^\]]+\]:/;
-const RAW_OPEN = /^ {0,3}<(script|pre|style|textarea)(?:\s|>|$)/i;
+/**
+ * A line that may be (part of) a link reference definition, in any container (`- [a]: /url`,
+ * `> [a]: /url`): a label then `:` and nothing, one destination, or a destination and a title;
+ * or a label left open (labels may span lines). Over-matching only costs chunking.
+ */
+const DEFINITION = /^[ \t>*+\-\d.)]*\[(?:[^\]]*\]:[ \t]*(?:$|(?:<[^>]*>|\S+)[ \t]*(?:$|["'(]))|[^\]]*$)/;
+/** HTML blocks that run until an end marker, blank lines included (CommonMark types 1–5). */
+const HTML_UNTIL: [RegExp, (open: RegExpExecArray) => string][] = [
+  [/^ {0,3}<(script|pre|style|textarea)(?:\s|>|$)/i, (m) => `</${(m[1] as string).toLowerCase()}>`],
+  [/^ {0,3}<!--/, () => '-->'],
+  [/^ {0,3}<\?/, () => '?>'],
+  [/^ {0,3}<!\[CDATA\[/, () => ']]>'],
+  [/^ {0,3}<![A-Za-z]/, () => '>'],
+];
 
-export function splitChunks(lines: string[]): Chunk[] {
+/** The end marker of the HTML block `line` opens and does not close, if it opens one. */
+export function htmlBlockEnd(line: string): string | undefined {
+  for (const [open, end] of HTML_UNTIL) {
+    const m = open.exec(line);
+    if (!m) continue;
+    const marker = end(m);
+    return line.toLowerCase().includes(marker, m[0].length) ? undefined : marker;
+  }
+  return undefined;
+}
+
+export function splitChunks(lines: string[], tableRowsPerChunk = TABLE_ROWS_PER_CHUNK): Chunk[] {
   if (lines.some((l) => DEFINITION.test(l))) return [{ startLine: 0, lines }];
   const chunks: Chunk[] = [];
   let start = 0;
+  let header: string[] | undefined;
   let fence: string | undefined;
-  let rawTag: string | undefined;
-  let inComment = false;
+  /** End marker of the HTML block being read (`-->`, `</pre>`, `?>`…). */
+  let htmlEnd: string | undefined;
   let prevBlank = true;
-  for (let i = frontMatterEnd(lines); i < lines.length; i++) {
-    const line = lines[i] ?? '';
+  /** The table being read: its header rows and how many rows the current chunk holds. */
+  let table: { header: string[]; rows: number } | undefined;
+  const first = frontMatterEnd(lines);
+  for (let i = first; i < lines.length; i++) {
+    // micromark drops a byte order mark before it reads the first line.
+    const line = i === 0 ? (lines[0] ?? '').replace(/^\uFEFF/, '') : (lines[i] ?? '');
+    // A row starts with `|`, so it never opens a fence or an HTML block (a `<!--` in a cell is
+    // inline): the table's rows are read whatever the states below say.
+    if (table) {
+      if (line.startsWith('|')) {
+        if (++table.rows > tableRowsPerChunk) {
+          chunks.push({ startLine: start, lines: lines.slice(start, i), tableHeader: header });
+          start = i;
+          header = table.header;
+          table.rows = 1;
+        }
+        prevBlank = false;
+        continue;
+      }
+      table = undefined;
+    } else if (!fence && !htmlEnd && i >= first + 1 && (i === first + 1 || (lines[i - 2] ?? '').trim() === '') && opensTable(lines[i - 1] ?? '', line)) {
+      table = { header: [lines[i - 1] ?? '', line], rows: 0 };
+    }
     if (fence) {
-      const m = FENCE.exec(line);
-      if (m?.[1] && m[1][0] === fence[0] && m[1].length >= fence.length && line.trim() === m[1]) fence = undefined;
+      const m = /^ {0,3}(`{3,}|~{3,})[ \t]*$/.exec(line);
+      if (m?.[1] && m[1][0] === fence[0] && m[1].length >= fence.length) fence = undefined;
       prevBlank = false;
       continue;
     }
-    if (inComment) {
-      if (line.includes('-->')) inComment = false;
-      prevBlank = false;
-      continue;
-    }
-    if (rawTag) {
-      if (line.toLowerCase().includes(`</${rawTag}>`)) rawTag = undefined;
+    if (htmlEnd) {
+      if (line.toLowerCase().includes(htmlEnd)) htmlEnd = undefined;
       prevBlank = false;
       continue;
     }
     if (prevBlank && i > start && ATX.test(line)) {
-      chunks.push({ startLine: start, lines: lines.slice(start, i) });
+      chunks.push({ startLine: start, lines: lines.slice(start, i), tableHeader: header });
       start = i;
+      header = undefined;
     }
     const f = FENCE.exec(line);
     if (f?.[1]) fence = f[1];
-    else if (line.includes('<!--') && !line.slice(line.indexOf('<!--')).includes('-->')) inComment = true;
-    else {
-      const raw = RAW_OPEN.exec(line);
-      if (raw?.[1] && !line.toLowerCase().includes(`</${raw[1].toLowerCase()}>`)) rawTag = raw[1].toLowerCase();
-    }
+    else htmlEnd = htmlBlockEnd(line);
     prevBlank = line.trim() === '';
   }
-  chunks.push({ startLine: start, lines: lines.slice(start) });
+  chunks.push({ startLine: start, lines: lines.slice(start), tableHeader: header });
   return chunks;
 }
 

@@ -7,8 +7,12 @@
 //   indentation and markers may not run past MAX_PREFIX characters (nesting by indentation);
 //   the first marker beyond either limit is replaced, and the rest of the line is read as text.
 // - inline delimiters: emphasis (`*`, `_`, `~`) and link brackets are resolved by looking back
-//   over the earlier ones, quadratic per paragraph (4,000 nested `*a` take ~40 s). A paragraph
-//   with more than MAX_INLINE_MARKERS of them has them all replaced, so it is read as plain text.
+//   over the earlier ones, and each inline HTML opener (`<!--`, `<a`) searches ahead for its end:
+//   quadratic per paragraph (4,000 nested `*a` take ~40 s). A paragraph with more than
+//   MAX_INLINE_MARKERS of them has them all replaced, so it is read as plain text; a `<` that
+//   opens a line is kept (it may start an HTML block, whose lines are read from the source).
+// - table cells: a row is split into cells in quadratic time (40,000 `|` take ~17 s). Pipes
+//   after the first MAX_TABLE_PIPES of a line are replaced: extra columns join the last cell.
 //
 // A replaced character becomes U+00A0 (no-break space): Markdown reads it as text, the line keeps
 // its length and the document its lines, so every position and column stays valid. Fenced code
@@ -16,15 +20,17 @@
 // limits: in the public corpus the deepest line opens 3 containers (12 characters of prefix)
 // and the busiest paragraph has 123 delimiters.
 
+import { FENCE } from './chunks';
+
 export const MAX_NESTING = 32;
 export const MAX_PREFIX = 256;
 export const MAX_INLINE_MARKERS = 500;
+export const MAX_TABLE_PIPES = 256;
 
 const INERT = '\u00A0';
 /** One container marker, with the indentation before it. */
 const CONTAINER = /[ \t]*(?:>|(?:[-*+]|\d{1,9}[.)])(?=[ \t]|$))/y;
-const FENCE = /^ {0,3}(`{3,}|~{3,})/;
-const DELIMITER = /[*_~[\]]/g;
+const DELIMITER = /[*_~[\]<]/g;
 /** A GFM table delimiter row: each cell of a table is its own paragraph-like context. */
 const TABLE_DELIMITER_ROW = /^[ \t>]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/;
 
@@ -46,17 +52,32 @@ function replaceAt(line: string, index: number): string {
   return line.slice(0, index) + INERT + line.slice(index + 1);
 }
 
-function inert(text: string): string {
-  return text.replace(DELIMITER, INERT);
+/** The line with its delimiters from `from` on made inert (a `<` at `from` opens HTML: kept). */
+function inert(line: string, from: number): string {
+  const keep = line[from] === '<' ? from + 1 : from;
+  return line.slice(0, keep) + line.slice(keep).replace(DELIMITER, INERT);
 }
 
 function countDelimiters(text: string, from = 0): number {
   let n = 0;
   for (let i = from; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c === 42 || c === 95 || c === 126 || c === 91 || c === 93) n++;
+    if (c === 42 || c === 95 || c === 126 || c === 91 || c === 93 || (c === 60 && i > from)) n++;
   }
   return n;
+}
+
+/** The line with the pipes after the first MAX_TABLE_PIPES made inert, or the same line. */
+function capPipes(line: string): string {
+  let seen = 0;
+  let at = -1;
+  for (let i = line.indexOf('|'); i >= 0; i = line.indexOf('|', i + 1)) {
+    if (++seen > MAX_TABLE_PIPES) {
+      at = i;
+      break;
+    }
+  }
+  return at < 0 ? line : line.slice(0, at) + line.slice(at).replace(/\|/g, INERT);
 }
 
 /** Defuses a paragraph-like run of lines (no blank line, no fence) in place. */
@@ -67,7 +88,7 @@ function defuseRun(lines: string[], from: number, to: number, content: number[])
     for (let i = from; i < to; i++) {
       const line = lines[i] as string;
       const c = content[i - from] as number;
-      if (countDelimiters(line, c) > MAX_INLINE_MARKERS) lines[i] = line.slice(0, c) + inert(line.slice(c));
+      if (countDelimiters(line, c) > MAX_INLINE_MARKERS) lines[i] = inert(line, c);
     }
     return;
   }
@@ -77,7 +98,7 @@ function defuseRun(lines: string[], from: number, to: number, content: number[])
   for (let i = from; i < to; i++) {
     const line = lines[i] as string;
     const c = content[i - from] as number;
-    lines[i] = line.slice(0, c) + inert(line.slice(c));
+    lines[i] = inert(line, c);
   }
 }
 
@@ -106,8 +127,8 @@ export function defuse(source: string[]): string[] {
   for (let i = 0; i < source.length; i++) {
     const line = source[i] as string;
     if (fence) {
-      const m = FENCE.exec(line);
-      if (m?.[1] && m[1][0] === fence[0] && m[1].length >= fence.length && line.trim() === m[1]) fence = undefined;
+      const m = /^ {0,3}(`{3,}|~{3,})[ \t]*$/.exec(line);
+      if (m?.[1] && m[1][0] === fence[0] && m[1].length >= fence.length) fence = undefined;
       continue;
     }
     const f = FENCE.exec(line);
@@ -124,6 +145,11 @@ export function defuse(source: string[]): string[] {
     if (over !== undefined) {
       copy();
       lines[i] = replaceAt(line, over);
+    }
+    const capped = capPipes(lines[i] as string);
+    if (capped !== lines[i]) {
+      copy();
+      lines[i] = capped;
     }
     if (runStart < 0) runStart = i;
     runContent.push(content);
