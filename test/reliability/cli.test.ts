@@ -53,7 +53,8 @@ function messages(stderr: string, n?: number): string[] {
 }
 
 const isRoot = process.getuid?.() === 0;
-const canDropPrivileges = isRoot && spawnSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', 'true']).status === 0;
+// Dropping to "nobody" needs a checkout that user can read (not so in a root-only temp clone).
+const canDropPrivileges = isRoot && spawnSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, '-e', `require('node:fs').accessSync(${JSON.stringify(CLI)}, 4)`]).status === 0;
 const SAFE_FIX = '# Outage\n\n## Summary\n\nThe disk filled up and the API failed for an hour.\n\n**Timeline**\n\n- 10:00 UTC alert fired\n- 11:00 UTC disk cleaned\n\n## Root Cause\n\nLogs.\n\n## Resolution\n\nLogs deleted.\n\n## Action Items\n\n- Rotate logs (owner: @ana)\n';
 
 describe('CLI: bad paths and files', () => {
@@ -133,8 +134,9 @@ describe('CLI: bad paths and files', () => {
   });
 
   test('a closed pipe (`| head`) ends the CLI quietly, without a stack trace', () => {
-    const root = tempTree(Object.fromEntries(Array.from({ length: 40 }, (_, i) => [`postmortems/${i}.md`, CLEAN.replace('## Summary', '## Summary\n\nTBD')])));
-    const r = spawnSync('sh', ['-c', `"${process.execPath}" "${CLI}" --format text postmortems | head -c 1 >/dev/null`], { cwd: root, encoding: 'utf8' });
+    const root = tempTree(Object.fromEntries(Array.from({ length: 60 }, (_, i) => [`postmortems/${i}.md`, CLEAN.replace('## Summary', `## Summary\n\n${'TBD '.repeat(200)}`)])));
+    // One large write (the JSON report) into a pipe whose reader has gone: EPIPE.
+    const r = spawnSync('sh', ['-c', `"${process.execPath}" "${CLI}" --format json postmortems | head -c 1 >/dev/null`], { cwd: root, encoding: 'utf8' });
     assert.doesNotMatch(r.stderr, STACK);
     assert.equal(r.stderr, '');
   });

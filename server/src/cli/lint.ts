@@ -1,6 +1,6 @@
 // The lint command: find the files, check each with its configuration, fix if asked, report.
-import { readFile, writeFile } from 'node:fs/promises';
-import { dirname, isAbsolute, relative, sep } from 'node:path';
+import { readFile, stat, writeFile } from 'node:fs/promises';
+import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { analyze, mergeConfigs, ParseCache, type Analysis, type Config } from '../engine';
 import { DEFAULT_FILE_GLOBS, matchesFileGlobs, sniffLanguage } from '../config/files';
 import { parseLintArgs, USAGE, type LintOptions } from './args';
@@ -73,6 +73,9 @@ class Run {
       return;
     }
     const raw = buffer.toString('utf8');
+    // Invalid UTF-8 reads as U+FFFD: fine to check, but writing fixes back would replace every
+    // invalid byte of the file, far from any fix.
+    const validUtf8 = !this.options.fix || Buffer.from(raw, 'utf8').equals(buffer);
     const bom = raw.startsWith('\uFEFF');
     const text = bom ? raw.slice(1) : raw;
     const config: Config = mergeConfigs(loaded.config, this.options.profile ? { profile: this.options.profile } : undefined);
@@ -88,7 +91,8 @@ class Run {
       return;
     }
     if (!analysis.isPostmortem) return;
-    if (this.options.fix) {
+    if (this.options.fix && !validUtf8) this.error(`${shown}: not valid UTF-8, so --fix left it unchanged`);
+    else if (this.options.fix) {
       const outcome = fixText(text, analyzeText);
       analysis = outcome.analysis;
       if (outcome.text !== text) {
@@ -126,6 +130,13 @@ export async function lint(argv: readonly string[], io: Io): Promise<number> {
   const { targets, errors } = await expandPaths(io.cwd, options.paths);
   for (const e of errors) run.error(e);
   for (const target of targets) await run.check(target);
+  // A folder that holds no postmortem is a mistake in the command (a wrong path), not a pass
+  // (unless its files already failed for a reason of their own, reported above).
+  for (const given of run.fatal ? [] : options.paths) {
+    const dir = resolve(io.cwd, given);
+    const isDir = await stat(dir).then((s) => s.isDirectory(), () => false);
+    if (isDir && !run.results.some((r) => r.path.startsWith(dir + sep))) run.error(`${given}: no postmortem found in this folder`);
+  }
   io.stdout(FORMATTERS[options.format](run.results, { cwd: io.cwd, version: io.version }));
   if (run.fatal) return EXIT_FATAL;
   const problems = run.results.flatMap((r) => r.problems);

@@ -6,7 +6,15 @@ export const DEFAULT_FILE_GLOBS = ['**/*postmortem*', '**/*post-mortem*', '**/po
 /** `relativePath` uses forward slashes, relative to the workspace folder or config folder. */
 export function matchesFileGlobs(relativePath: string, globs: readonly string[] = DEFAULT_FILE_GLOBS): boolean {
   const path = relativePath.replace(/\\/g, '/');
-  return globs.some((g) => minimatch(path, g, { dot: true, nocase: true }));
+  return globs.some((g) => {
+    // A glob minimatch refuses ("pattern is too long": {a,b}{c,d}… expands past its limit) comes
+    // from a workspace's .postmortemrc, which may be hostile: it matches nothing, it does not throw.
+    try {
+      return minimatch(path, g, { dot: true, nocase: true });
+    } catch {
+      return false;
+    }
+  });
 }
 
 export const POSTMORTEM_EXTENSIONS = ['.md', '.markdown', '.mdx', '.txt', '.html', '.htm'];

@@ -73,8 +73,9 @@ export const DEFAULT_PROFILE = 'standard';
 
 /** Resolves a profile by name from configured and built-in profiles; undefined if unknown. */
 export function resolveProfile(name: string, configured: Record<string, ProfileConfig> = {}, seen = new Set<string>()): Profile | undefined {
-  const own = configured[name];
-  if (!own) return BUILTIN_PROFILES[name];
+  // Own keys only: "constructor" or "__proto__" is not a profile (it resolved to an empty one).
+  const own = Object.hasOwn(configured, name) ? configured[name] : undefined;
+  if (!own) return Object.hasOwn(BUILTIN_PROFILES, name) ? BUILTIN_PROFILES[name] : undefined;
   if (seen.has(name)) return undefined;
   seen.add(name);
   const base = own.extends ? resolveProfile(own.extends, configured, seen) : undefined;

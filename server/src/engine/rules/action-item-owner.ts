@@ -3,6 +3,7 @@ import type { Block } from '../document';
 import type { Section } from '../outline';
 import { lineRange, sectionTitleRange } from '../ranges';
 import { range } from '../types';
+import { blocksOverlapping } from '../cache';
 
 const OWNER_COLUMN = /\b(?:owners?|assignees?|assigned(?: to)?|responsible|dri|who|lead|team)\b/i;
 const EMPTY_OWNER = /^(?:|-+|–|—|\?+|tbd|tba|n\/?a|none|nobody|unassigned|@owner|owner)$/i;
@@ -124,7 +125,8 @@ const rule: Rule = {
       while (outer && outer.id !== 'action-items') outer = outer.parent;
       if (outer) continue;
       const from = section.titleEndLine + 1;
-      const blocks = ctx.doc.blocks.filter((b) => b.startLine >= from && b.endLine <= section.endLine);
+      // Indexed (cache.ts): a scan of every block per section was quadratic in long documents.
+      const blocks = blocksOverlapping(ctx.doc.blocks, from, section.endLine).filter((b) => b.startLine >= from && b.endLine <= section.endLine);
       if (checkTables(ctx, blocks)) continue;
       const items = actionItems(ctx, blocks);
       if (items.length > 0) checkList(ctx, section, items);

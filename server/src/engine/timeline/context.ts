@@ -2,6 +2,7 @@
 // heading, an "all times X" sentence, the summary, the title or front matter.
 import type { PostmortemDocument } from '../document';
 import { codeLines } from '../ranges';
+import { blocksOverlapping } from '../cache';
 import type { Outline, Section } from '../outline';
 import { DEFAULT_AMBIGUITY, findDates, findZones, ianaOffsetMinutes, zoneOffsetMinutes } from './index';
 import type { DateToken, ZoneToken } from './tokens';
@@ -33,7 +34,7 @@ export function findTimelineZone(doc: PostmortemDocument, outline: Outline, sect
   }
   // A time column's header ("Date (UTC)", "Time (EAT)").
   for (const s of sections) {
-    const header = doc.blocks.find((b) => b.kind === 'tableRow' && b.header && b.startLine > s.line && b.startLine <= s.endLine);
+    const header = blocksOverlapping(doc.blocks, s.line + 1, s.endLine).find((b) => b.kind === 'tableRow' && b.header && b.startLine > s.line && b.startLine <= s.endLine);
     const z = header ? zonesOnLine(doc, header.startLine)[0] : undefined;
     if (header && z) return { zone: z, source: 'heading', line: header.startLine };
   }

@@ -4,7 +4,7 @@
 import type { Block, PostmortemDocument } from '../document';
 import type { Outline, Section } from '../outline';
 import { squash } from '../text';
-import { tableRows } from '../cache';
+import { blocksOverlapping, tableRows } from '../cache';
 import type { DateToken } from './tokens';
 import type { EntrySource, TimelineEntry } from './model';
 import { entryHead, labelledHead, runInStarts, type EntryHead, type LineTokens } from './scan';
@@ -33,7 +33,8 @@ export function extractEntries(doc: PostmortemDocument, outline: Outline, tokens
   for (const section of timelineSections(outline)) {
     const [from, to] = timelineRange(doc, section);
     const lines = readableLines(section, from, to);
-    const blocks = doc.blocks.filter((b) => b.endLine >= from && b.startLine <= to && overlaps(b, lines));
+    // Indexed (cache.ts): a scan of every block per timeline section was quadratic in long documents.
+    const blocks = blocksOverlapping(doc.blocks, from, to).filter((b) => overlaps(b, lines));
     const seenTables = new Set<number>();
     const start = entries.length;
     let undatedGroup = false;
@@ -160,9 +161,9 @@ function readableLines(section: Section, from: number, to: number): Set<number> 
  */
 export function timelineRange(doc: PostmortemDocument, section: Section): [number, number] {
   const from = section.titleEndLine + 1;
-  const title = doc.blocks.find((b) => b.kind === 'listItem' && b.startLine === section.line);
+  const title = blocksOverlapping(doc.blocks, section.line, section.line).find((b) => b.kind === 'listItem' && b.startLine === section.line);
   if (!title) return [from, section.endLine];
-  const next = doc.blocks.find((b) => b.startLine > section.titleEndLine && b.startLine <= section.endLine && b.kind === 'listItem' && b.depth <= title.depth);
+  const next = blocksOverlapping(doc.blocks, section.titleEndLine + 1, section.endLine).find((b) => b.startLine > section.titleEndLine && b.startLine <= section.endLine && b.kind === 'listItem' && b.depth <= title.depth);
   return [from, next ? next.startLine - 1 : section.endLine];
 }
 
