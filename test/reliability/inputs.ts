@@ -90,6 +90,10 @@ export const BAD_INPUTS: BadInput[] = [
     make: () => `# Postmortem\n\n## Summary\n\nAn outage.\n\n## Timeline (all times UTC)\n\n${Array.from({ length: 100_000 }, (_, i) => `- ${clock(i)} Event number ${i}`).join('\n')}\n\n## Root Cause\n\nX.\n`,
   },
   {
+    name: 'timeline-50k-list', description: '50,000 timeline rows (list items), 1.3 MB',
+    make: () => `# Postmortem\n\n## Summary\n\nAn outage.\n\n## Timeline (all times UTC)\n\n${Array.from({ length: 50_000 }, (_, i) => `- ${clock(i)} Event ${i}`).join('\n')}\n\n## Root Cause\n\nX.\n`,
+  },
+  {
     name: 'timeline-20k-table', description: '20,000 timeline rows (table), 0.6 MB',
     make: () => `# Postmortem\n\n## Summary\n\nAn outage.\n\n## Timeline (all times UTC)\n\n| Time | Event |\n|---|---|\n${Array.from({ length: 20_000 }, (_, i) => `| ${clock(i)} | Event number ${i} |`).join('\n')}\n\n## Root Cause\n\nX.\n`,
   },
@@ -99,8 +103,8 @@ export const BAD_INPUTS: BadInput[] = [
   { name: 'blockquote-10k', description: 'a blockquote nested 10,000 deep (`>>>>…`)', make: () => `# Postmortem\n\n## Summary\n\n${'>'.repeat(10_000)} deep\n\n## Timeline\n\n- 10:00 UTC start\n` },
   { name: 'list-10k', description: 'a list nested 10,000 deep on one line (`- - - …`)', make: () => `# Postmortem\n\n## Summary\n\n${'- '.repeat(10_000)}deep\n\n## Timeline\n\n- 10:00 UTC start\n` },
   {
-    name: 'list-indent-2k', description: 'a list nested 2,000 deep by indentation (4 MB)',
-    make: () => `# Postmortem\n\n## Timeline\n\n${Array.from({ length: 2_000 }, (_, i) => `${' '.repeat(2 * i)}- ${clock(i)} level ${i}`).join('\n')}\n`,
+    name: 'list-indent-1k', description: 'a list nested 1,000 deep by indentation (1 MB)',
+    make: () => `# Postmortem\n\n## Timeline\n\n${Array.from({ length: 1_000 }, (_, i) => `${' '.repeat(2 * i)}- ${clock(i)} level ${i}`).join('\n')}\n`,
   },
   { name: 'mixed-nesting-10k', description: 'blockquotes and lists alternating 10,000 deep (`> - > - …`)', make: () => `# Postmortem\n\n## Summary\n\n${'> - '.repeat(5_000)}deep\n` },
   { name: 'emphasis-10k', description: 'emphasis nested 10,000 deep (`*a *a … b* b*`)', make: () => `# Postmortem\n\n## Summary\n\n${'*a '.repeat(10_000)}x${' b*'.repeat(10_000)}\n` },

@@ -97,8 +97,9 @@ export interface ParseOptions {
   cache?: ParseCache;
   /** Parse the document as one chunk: the reference the chunked parse must equal (tests). */
   whole?: boolean;
-  /** Rows per chunk of a long table (parse/chunks.ts); tests make it small. */
+  /** Rows per chunk of a long table, and characters per chunk (parse/chunks.ts); tests make them small. */
   tableRowsPerChunk?: number;
+  chunkChars?: number;
 }
 
 export function parseDocument(text: string, options: ParseOptions = {}): PostmortemDocument {
@@ -107,7 +108,7 @@ export function parseDocument(text: string, options: ParseOptions = {}): Postmor
   const blocks: Block[] = [];
   let tableBase = 0;
   const tooLarge = oversize(text);
-  const chunks: Chunk[] = tooLarge ? [{ startLine: 0, lines: headLines(lines) }] : options.whole ? [{ startLine: 0, lines }] : splitChunks(lines, options.tableRowsPerChunk);
+  const chunks: Chunk[] = tooLarge ? [{ startLine: 0, lines: headLines(lines) }] : options.whole ? [{ startLine: 0, lines }] : splitChunks(lines, options.tableRowsPerChunk, options.chunkChars);
   // Only a closed front matter goes to the front-matter parser: an unclosed `---` on line 1 makes
   // micromark-extension-frontmatter 2.0.0 read every later list and blockquote as a paragraph
   // (micromark/micromark-extension-frontmatter#5); CommonMark reads it as a thematic break.

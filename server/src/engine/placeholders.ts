@@ -60,28 +60,61 @@ function findUncached(line: string): PlaceholderMatch[] {
     const start = line.search(/\S/);
     return [{ start, end: line.trimEnd().length, text: line.trim() }];
   }
+  // Per-character marks instead of a scan of the line, the code spans and the matches so far
+  // for every match: a 1 MB line of "?? TBD" (250,000 matches) was quadratic (minutes).
+  const inCode = new Uint8Array(line.length + 1);
+  for (const [from, to] of code) inCode.fill(1, from, to);
+  const taken = new Uint8Array(line.length + 1);
+  const inUrl = urlTester(line);
   for (const re of [...PATTERNS, ...IN_URL]) {
     re.lastIndex = 0;
     const inUrlToo = IN_URL.includes(re);
     for (let m = re.exec(line); m; m = re.exec(line)) {
-      if ((!inUrlToo && insideUrl(line, m.index)) || code.some(([from, to]) => m !== null && m.index >= from && m.index < to)) continue;
-      if (!out.some((o) => m && m.index < o.end && m.index + m[0].length > o.start)) out.push({ start: m.index, end: m.index + m[0].length, text: m[0] });
+      if ((!inUrlToo && inUrl(m.index)) || inCode[m.index]) continue;
+      const end = m.index + m[0].length;
+      if (taken.subarray(m.index, end).includes(1)) continue;
+      taken.fill(1, m.index, end);
+      out.push({ start: m.index, end, text: m[0] });
     }
   }
   return out.sort((a, b) => a.start - b.start);
 }
 
-function insideUrl(line: string, index: number): boolean {
-  const before = line.slice(0, index);
-  const urlStart = Math.max(before.lastIndexOf('http://'), before.lastIndexOf('https://'), before.lastIndexOf(']('));
-  return urlStart >= 0 && !/\s/.test(line.slice(urlStart, index));
+/**
+ * insideUrl(index) for every index of the line, in linear time: whether the last `http://`,
+ * `https://` or `](` that ends at or before `index` is followed by no whitespace up to it.
+ */
+function urlTester(line: string): (index: number) => boolean {
+  if (!line.includes('http://') && !line.includes('https://') && !line.includes('](')) return () => false;
+  // lastStart[i]: start of the last marker that ends at or before i (-1 if none).
+  const lastStart = new Int32Array(line.length + 1).fill(-1);
+  for (const marker of ['http://', 'https://', '](']) {
+    for (let at = line.indexOf(marker); at >= 0; at = line.indexOf(marker, at + 1)) {
+      const end = at + marker.length;
+      if (end <= line.length && (lastStart[end] as number) < at) lastStart[end] = at;
+    }
+  }
+  for (let i = 1; i <= line.length; i++) if ((lastStart[i] as number) < (lastStart[i - 1] as number)) lastStart[i] = lastStart[i - 1] as number;
+  // lastSpace[i]: the last whitespace position before i (-1 if none).
+  const lastSpace = new Int32Array(line.length + 1).fill(-1);
+  for (let i = 1; i <= line.length; i++) lastSpace[i] = /\s/.test(line[i - 1] as string) ? i - 1 : (lastSpace[i - 1] as number);
+  return (index) => {
+    const start = lastStart[index] as number;
+    return start >= 0 && (lastSpace[index] as number) < start;
+  };
 }
 
 /** True when a line has content but nothing except placeholders, punctuation and filler. */
 export function isPlaceholderOnly(line: string): boolean {
   const found = findPlaceholders(line);
   if (found.length === 0) return false;
-  let rest = line;
-  for (const f of [...found].reverse()) rest = rest.slice(0, f.start) + rest.slice(f.end);
-  return !/[\p{L}\p{N}]/u.test(rest.replace(/^\s*[-*+]\s+/, ''));
+  // The line without its placeholders, in one pass (they are sorted and do not overlap).
+  const kept: string[] = [];
+  let at = 0;
+  for (const f of found) {
+    kept.push(line.slice(at, f.start));
+    at = Math.max(at, f.end);
+  }
+  kept.push(line.slice(at));
+  return !/[\p{L}\p{N}]/u.test(kept.join('').replace(/^\s*[-*+]\s+/, ''));
 }

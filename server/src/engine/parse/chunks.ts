@@ -19,6 +19,14 @@ export interface Chunk {
 }
 
 export const TABLE_ROWS_PER_CHUNK = 200;
+/**
+ * A chunk this large is also split after a blank line before any line at the margin: there no
+ * block can continue (a list item needs indentation, a blockquote its `>`, a paragraph or an
+ * HTML block of types 6–7 ends at the blank line; fences and HTML blocks of types 1–5 are
+ * tracked, and checked after the parse). It bounds the parser's memory (about 1 KB per
+ * character of dense markup) without making chunks so small that each parse's setup dominates.
+ */
+export const CHUNK_CHARS = 64 * 1024;
 const DELIMITER_CELL = /^[ \t]*:?-+:?[ \t]*$/;
 
 /** Cells of a margin table row without escapes or code (the only rows a split relies on). */
@@ -42,9 +50,10 @@ const ATX = /^#{1,6}(?:[ \t]|$)/;
 /**
  * A line that may be (part of) a link reference definition, in any container (`- [a]: /url`,
  * `> [a]: /url`): a label then `:` and nothing, one destination, or a destination and a title;
- * or a label left open (labels may span lines). Over-matching only costs chunking.
+ * a label left open (labels may span lines); or a footnote definition (`[^1]: …`, also
+ * document-wide). Over-matching only costs chunking.
  */
-const DEFINITION = /^[ \t>*+\-\d.)]*\[(?:[^\]]*\]:[ \t]*(?:$|(?:<[^>]*>|\S+)[ \t]*(?:$|["'(]))|[^\]]*$)/;
+const DEFINITION = /^[ \t>*+\-\d.)]*\[(?:\^[^\]]*\]:|[^\]]*\]:[ \t]*(?:$|(?:<[^>]*>|\S+)[ \t]*(?:$|["'(]))|[^\]]*$)/;
 /** HTML blocks that run until an end marker, blank lines included (CommonMark types 1–5). */
 const HTML_UNTIL: [RegExp, (open: RegExpExecArray) => string][] = [
   [/^ {0,3}<(script|pre|style|textarea)(?:\s|>|$)/i, (m) => `</${(m[1] as string).toLowerCase()}>`],
@@ -65,7 +74,7 @@ export function htmlBlockEnd(line: string): string | undefined {
   return undefined;
 }
 
-export function splitChunks(lines: string[], tableRowsPerChunk = TABLE_ROWS_PER_CHUNK): Chunk[] {
+export function splitChunks(lines: string[], tableRowsPerChunk = TABLE_ROWS_PER_CHUNK, chunkChars = CHUNK_CHARS): Chunk[] {
   if (lines.some((l) => DEFINITION.test(l))) return [{ startLine: 0, lines }];
   const chunks: Chunk[] = [];
   let start = 0;
@@ -77,6 +86,7 @@ export function splitChunks(lines: string[], tableRowsPerChunk = TABLE_ROWS_PER_
   /** The table being read: its header rows and how many rows the current chunk holds. */
   let table: { header: string[]; rows: number } | undefined;
   const first = frontMatterEnd(lines);
+  let chars = 0;
   for (let i = first; i < lines.length; i++) {
     // micromark drops a byte order mark before it reads the first line.
     const line = i === 0 ? (lines[0] ?? '').replace(/^\uFEFF/, '') : (lines[i] ?? '');
@@ -89,6 +99,7 @@ export function splitChunks(lines: string[], tableRowsPerChunk = TABLE_ROWS_PER_
           start = i;
           header = table.header;
           table.rows = 1;
+          chars = 0;
         }
         prevBlank = false;
         continue;
@@ -108,11 +119,13 @@ export function splitChunks(lines: string[], tableRowsPerChunk = TABLE_ROWS_PER_
       prevBlank = false;
       continue;
     }
-    if (prevBlank && i > start && ATX.test(line)) {
+    if (prevBlank && i > start && (ATX.test(line) || (chars >= chunkChars && /^[^\s]/.test(line)))) {
       chunks.push({ startLine: start, lines: lines.slice(start, i), tableHeader: header });
       start = i;
       header = undefined;
+      chars = 0;
     }
+    chars += line.length + 1;
     const f = FENCE.exec(line);
     if (f?.[1]) fence = f[1];
     else htmlEnd = htmlBlockEnd(line);

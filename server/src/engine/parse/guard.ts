@@ -11,8 +11,9 @@
 //   quadratic per paragraph (4,000 nested `*a` take ~40 s). A paragraph with more than
 //   MAX_INLINE_MARKERS of them has them all replaced, so it is read as plain text; a `<` that
 //   opens a line is kept (it may start an HTML block, whose lines are read from the source).
-// - table cells: a row is split into cells in quadratic time (40,000 `|` take ~17 s). Pipes
-//   after the first MAX_TABLE_PIPES of a line are replaced: extra columns join the last cell.
+// - table cells: a row is split into cells in quadratic time (40,000 `|` take ~17 s). What
+//   follows the MAX_TABLE_PIPES-th `|` of a line is blanked (spaces): a wider table keeps its
+//   first 255 columns, and its header, delimiter and body rows stay alike, so it is still a table.
 //
 // A replaced character becomes U+00A0 (no-break space): Markdown reads it as text, the line keeps
 // its length and the document its lines, so every position and column stays valid. Fenced code
@@ -67,17 +68,13 @@ function countDelimiters(text: string, from = 0): number {
   return n;
 }
 
-/** The line with the pipes after the first MAX_TABLE_PIPES made inert, or the same line. */
+/** The line blanked after its MAX_TABLE_PIPES-th `|`, or the same line. */
 function capPipes(line: string): string {
   let seen = 0;
-  let at = -1;
   for (let i = line.indexOf('|'); i >= 0; i = line.indexOf('|', i + 1)) {
-    if (++seen > MAX_TABLE_PIPES) {
-      at = i;
-      break;
-    }
+    if (++seen === MAX_TABLE_PIPES) return i + 1 < line.length ? line.slice(0, i + 1) + ' '.repeat(line.length - i - 1) : line;
   }
-  return at < 0 ? line : line.slice(0, at) + line.slice(at).replace(/\|/g, INERT);
+  return line;
 }
 
 /** Defuses a paragraph-like run of lines (no blank line, no fence) in place. */
