@@ -80,6 +80,45 @@ describe('incremental parse and analysis equal a whole, cold one', () => {
     }), params(500));
   });
 
+  test('chunks cut at every safe place (tiny chunks) = whole-document parse', () => {
+    // Lines that end, continue or fake the constructs a cut relies on: margin list items of every
+    // kind (a cut may fall between two), lazy lines, a line of U+00A0 (not blank), setext
+    // underlines, thematic breaks, fences and HTML blocks (also opened inside items), tables,
+    // and items dense with delimiters, so that a run of them is over the guard's limit.
+    const dense = ['- ' + '*a'.repeat(90), '1. ' + '_x_ '.repeat(60), '* ' + '[a]'.repeat(70), '- <a>'.repeat(40)];
+    const pool = [
+      '- a', '* b', '+ c', '1. x', '2. y', '1) z', '10. w', '- **08:00 UTC** - x', '-  two', '-     five', '-\ttab', '- - -', '* * *', '- -', '- [ ] task',
+      '- ```', '- <div>', '- <!--', '- > quote', '- # h', '- | a | b |', '- |---|---|', '-', '1.', '2)', 'lazy text', '  indented', '    code', '\u00A0',
+      '\u00A0- x', ' ', '', '', '', '\t', '===', '---', '--', '```', '~~~', '<div>', '</div>', '<!--', '-->', '<pre>', '</pre>', '> q', '| a | b |',
+      '|---|---|', '# H', 'Setext', '\uFEFF- bom', 'text *a', ...dense,
+    ];
+    const lines = fc.array(fc.oneof({ weight: 6, arbitrary: fc.constantFrom(...pool) }, { weight: 1, arbitrary: atom }), { maxLength: 60 }).map((l) => l.join('\n'));
+    fc.assert(fc.property(fc.oneof(lines, lines, hostileText, postmortemLike), fc.integer({ min: 1, max: 200 }), fc.integer({ min: 1, max: 4 }), (text, chunkChars, rows) => {
+      const whole = parseDocument(text, { whole: true });
+      assert.deepEqual(parseDocument(text, { chunkChars, tableRowsPerChunk: rows }).blocks, whole.blocks);
+    }), params(600));
+  });
+
+  test('a tight list over the guard\'s delimiter limit reads alike, cut or whole', () => {
+    // The guard counts delimiters per item of a margin list, as the parser resolves them: a cut
+    // between items must not change which items it makes inert.
+    const item = fc.constantFrom('- ' + '*a'.repeat(90), '- ' + '_x_ '.repeat(150), '* ' + '[a]'.repeat(70), '- **08:00 UTC** - x', '- a', '1. ' + '*b'.repeat(120), '2. c', '  lazy *', 'lazy **');
+    const list = fc.tuple(fc.constantFrom('', '# T\n\n', 'text\n\n', 'text\n'), fc.array(item, { minLength: 4, maxLength: 24 })).map(([before, items]) => before + items.join('\n'));
+    fc.assert(fc.property(list, fc.integer({ min: 1, max: 400 }), (text, chunkChars) => {
+      assert.deepEqual(parseDocument(text, { chunkChars }).blocks, parseDocument(text, { whole: true }).blocks);
+    }), params(200));
+  });
+
+  test('a table chunk and a table continuing behind the same header rows are cached apart', () => {
+    // Cut at every row, the second table's first chunk has the text the first table's third
+    // chunk is parsed from (its header rows put back in front); only the latter drops them.
+    const head = '| Time | Event |\n|---|---|';
+    const rows = ['| 10:00 | a |', '| 10:05 | b |', '| 10:10 | c |', '| 10:15 | d |'];
+    const text = `${head}\n${rows.join('\n')}\n\n${head}\n${rows.slice(2).join('\n')}\n`;
+    const cache = new ParseCache();
+    for (let i = 0; i < 2; i++) assert.deepEqual(parseDocument(text, { cache, chunkChars: 1, tableRowsPerChunk: 1 }).blocks, parseDocument(text, { whole: true }).blocks);
+  });
+
   test('random edit sequences on postmortem-shaped text: warm = cold', () => {
     fc.assert(fc.property(postmortemLike, fc.array(edit, { minLength: 1, maxLength: 12 }), (text, edits) => checkSequence(text, edits, { force: true })), params(100));
   });

@@ -118,10 +118,12 @@ export function memoPerObject<O extends object, V>(fn: (key: string, owner: O) =
 
 /**
  * Entries per memo generation. A document re-analysed line by line stays fully warm up to this
- * many lines (about 1 MB); larger ones partly. Bounded for memory: with 200 documents open the
- * memos hold at most 2 × this many lines each.
+ * many lines (a 2 MB postmortem has about 30,000; at 16,384 the slices' pre-warm was thrashed
+ * and the tokens step scanned every line again). Bounded for memory: the memos hold at most
+ * 2 × this many lines each, and the server empties them when it turns from the documents being
+ * edited to others (server/src/lsp/memory.ts).
  */
-export const LINE_MEMO_CAPACITY = 16_384;
+export const LINE_MEMO_CAPACITY = 32_768;
 
 // ---------------------------------------------------------------------------------------------
 // Block indexes.

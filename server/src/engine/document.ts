@@ -9,7 +9,7 @@ import type { Root } from 'mdast';
 import { splitLines } from './text';
 import { maskLine } from './mask';
 import { FENCE, frontMatterEnd, htmlBlockEnd, splitChunks, type Chunk } from './parse/chunks';
-import { placeBlocks } from './cache';
+import { flatCopy, placeBlocks, StringMemo } from './cache';
 // Same blocks, a sixth less parse time (gfm-fast.ts, issue 7).
 import { withoutLiteralAutolinkTransform } from './gfm-fast';
 import { INITIAL_HTML_STATE, mdastToBlocks } from './parse/blocks';
@@ -49,7 +49,8 @@ interface ChunkResult {
 export class ParseCache {
   private entries = new Map<string, ChunkResult>();
   private used = new Set<string>();
-  constructor(private readonly limit = 4096) {}
+  // Chunks are about a kilobyte (parse/chunks.ts): a 2 MB document has a few thousand.
+  constructor(private readonly limit = 16_384) {}
 
   get(key: string): ChunkResult | undefined {
     const hit = this.entries.get(key);
@@ -72,6 +73,28 @@ export class ParseCache {
   get size(): number {
     return this.entries.size;
   }
+
+  /** The lines of the text parsed last and their masks: unchanged lines are reused (see reuseLines). */
+  last?: { lines: string[]; masks: (string | undefined)[] };
+}
+
+/**
+ * Puts back the line strings of the previous analysis wherever a line is unchanged (the lines
+ * before and after the edit). The line memos (cache.ts) then find them by identity with their
+ * hashes computed, instead of hashing and comparing every line anew on each keystroke; the new
+ * lines are flat copies, so that no line keeps an earlier version of the text alive.
+ */
+function reuseLines(lines: string[], previous: string[]): { head: number; tail: number } {
+  const n = Math.min(lines.length, previous.length);
+  let head = 0;
+  while (head < n && lines[head] === previous[head]) lines[head] = previous[head++] as string;
+  let tail = 0;
+  while (tail < n - head && lines[lines.length - 1 - tail] === previous[previous.length - 1 - tail]) {
+    lines[lines.length - 1 - tail] = previous[previous.length - 1 - tail] as string;
+    tail++;
+  }
+  for (let i = head; i < lines.length - tail; i++) lines[i] = flatCopy(lines[i] as string);
+  return { head, tail };
 }
 
 const processor = unified().use(remarkParse).use(remarkGfm).use(withoutLiteralAutolinkTransform).use(remarkFrontmatter, ['yaml', 'toml']);
@@ -92,6 +115,50 @@ function parseChunk(text: string, frontMatter: boolean, prefixLines: number, htm
 
 const bodyProcessor = unified().use(remarkParse).use(remarkGfm).use(withoutLiteralAutolinkTransform);
 
+/**
+ * Parses `chunks` (of the document's `lines`) in order, each from the cache when it holds it:
+ * parseDocument's parse, and parseSlices' (slices.ts), which must key every chunk alike.
+ */
+export function* parseChunks(lines: string[], chunks: Chunk[], cache: ParseCache | undefined): Generator<{ chunk: Chunk; result: ChunkResult; parsed: boolean }> {
+  // Only a closed front matter goes to the front-matter parser: an unclosed `---` on line 1 makes
+  // micromark-extension-frontmatter 2.0.0 read every later list and blockquote as a paragraph
+  // (micromark/micromark-extension-frontmatter#5); CommonMark reads it as a thematic break.
+  const frontMatter = frontMatterEnd(lines) > 0;
+  let html: HtmlState = INITIAL_HTML_STATE;
+  /** Whether the chunk was parsed now (not found in the cache). */
+  let parsed: boolean;
+  const parse = (chunk: Chunk, withFrontMatter: boolean): ChunkResult => {
+    const prefix = chunk.tableHeader ?? [];
+    const source = [...prefix, ...chunk.lines].join('\n');
+    // A chunk read in an HTML state left by the one before is another result, and so is one
+    // read behind a table's header rows (dropped from it): keyed apart.
+    const state = html.inComment || html.skip || html.listDepth ? `H${JSON.stringify(html)}` : '';
+    const key = state + (prefix.length ? 'T' : '') + (withFrontMatter ? 'F' : 'B') + source;
+    let result = cache?.get(key);
+    if (!result) {
+      result = parseChunk(source, withFrontMatter, prefix.length, html);
+      cache?.set(key, result);
+      parsed = true;
+    }
+    return result;
+  };
+  for (let index = 0; index < chunks.length; index++) {
+    let chunk = chunks[index] as Chunk;
+    const withFrontMatter = index === 0 && frontMatter;
+    parsed = false;
+    let result = parse(chunk, withFrontMatter);
+    if (result.open && index + 1 < chunks.length) {
+      // The split heuristics missed a construct that runs on (parse/chunks.ts): the rest of the
+      // document is one chunk, which is exactly the whole-document parse from here.
+      chunk = { startLine: chunk.startLine, lines: lines.slice(chunk.startLine), tableHeader: chunk.tableHeader };
+      result = parse(chunk, withFrontMatter);
+      index = chunks.length;
+    }
+    yield { chunk, result, parsed };
+    html = result.html;
+  }
+}
+
 export interface ParseOptions {
   languageId?: LanguageId;
   cache?: ParseCache;
@@ -104,55 +171,34 @@ export interface ParseOptions {
 
 export function parseDocument(text: string, options: ParseOptions = {}): PostmortemDocument {
   const { lines, offsets, eol } = splitLines(text);
+  // The masks of the lines, filled as the analysis asks; those of unchanged lines carried over.
+  const masks = new Array<string | undefined>(lines.length);
+  const last = options.cache?.last;
+  if (last) {
+    const { head, tail } = reuseLines(lines, last.lines);
+    for (let i = 0; i < head; i++) masks[i] = last.masks[i];
+    for (let t = 1; t <= tail; t++) masks[lines.length - t] = last.masks[last.lines.length - t];
+  }
+  if (options.cache) options.cache.last = { lines, masks };
   const languageId = options.languageId ?? 'markdown';
   const blocks: Block[] = [];
   let tableBase = 0;
   const tooLarge = oversize(text);
   const chunks: Chunk[] = tooLarge ? [{ startLine: 0, lines: headLines(lines) }] : options.whole ? [{ startLine: 0, lines }] : splitChunks(lines, options.tableRowsPerChunk, options.chunkChars);
-  // Only a closed front matter goes to the front-matter parser: an unclosed `---` on line 1 makes
-  // micromark-extension-frontmatter 2.0.0 read every later list and blockquote as a paragraph
-  // (micromark/micromark-extension-frontmatter#5); CommonMark reads it as a thematic break.
-  const frontMatter = frontMatterEnd(lines) > 0;
-  let html: HtmlState = INITIAL_HTML_STATE;
-  const parse = (chunk: Chunk, withFrontMatter: boolean): ChunkResult => {
-    const prefix = chunk.tableHeader ?? [];
-    const source = [...prefix, ...chunk.lines].join('\n');
-    // A chunk read in an HTML state left by the one before is another result: keyed apart.
-    const state = html.inComment || html.skip || html.listDepth ? `H${JSON.stringify(html)}` : '';
-    const key = state + (withFrontMatter ? 'F' : 'B') + source;
-    let result = options.cache?.get(key);
-    if (!result) {
-      result = parseChunk(source, withFrontMatter, prefix.length, html);
-      options.cache?.set(key, result);
-    }
-    return result;
-  };
-  for (let index = 0; index < chunks.length; index++) {
-    let chunk = chunks[index] as Chunk;
-    const withFrontMatter = index === 0 && frontMatter;
-    let result = parse(chunk, withFrontMatter);
-    if (result.open && index + 1 < chunks.length) {
-      // The split heuristics missed a construct that runs on (parse/chunks.ts): the rest of the
-      // document is one chunk, which is exactly the whole-document parse from here.
-      chunk = { startLine: chunk.startLine, lines: lines.slice(chunk.startLine), tableHeader: chunk.tableHeader };
-      result = parse(chunk, withFrontMatter);
-      index = chunks.length;
-    }
+  for (const { chunk, result } of parseChunks(lines, chunks, options.cache)) {
     // A chunk that continues a table continues its table id.
     if (chunk.tableHeader) tableBase--;
     // Shifted to the chunk's place; reused while the chunk stays there (cache.ts, issue 7).
     for (const b of placeBlocks(result, chunk.startLine, tableBase)) blocks.push(b);
     tableBase += result.tables;
-    html = result.html;
   }
-  const maskCache = new Map<number, string>();
   const doc: PostmortemDocument = {
     text, languageId, lines, offsets, eol, blocks,
     masked(line: number): string {
-      let m = maskCache.get(line);
+      let m = masks[line];
       if (m === undefined) {
         m = maskLine(lines[line] ?? '');
-        maskCache.set(line, m);
+        if (line >= 0 && line < lines.length) masks[line] = m;
       }
       return m;
     },
@@ -189,10 +235,17 @@ function endsOpen(tree: Root, lines: string[]): boolean {
 function readFrontMatter(doc: PostmortemDocument): void {
   const fm = doc.blocks.find((b) => b.kind === 'frontmatter');
   if (!fm || !/^\uFEFF?---[ \t]*$/.test(doc.lines[0] ?? '')) return;
-  try {
-    const value: unknown = parseYaml(fm.text);
-    if (value && typeof value === 'object' && !Array.isArray(value)) doc.frontMatter = value as Record<string, unknown>;
-  } catch (error) {
-    doc.frontMatterError = { message: error instanceof Error ? error.message.split('\n')[0] ?? 'invalid YAML' : 'invalid YAML', line: fm.startLine };
-  }
+  const read = FRONT_MATTER.get(fm.text);
+  if (read.value) doc.frontMatter = read.value;
+  else if (read.error !== undefined) doc.frontMatterError = { message: read.error, line: fm.startLine };
 }
+
+// Memoised (issue 7): the same front matter is read again on every keystroke. Frozen and shared.
+const FRONT_MATTER = new StringMemo((text: string): { value?: Record<string, unknown>; error?: string } => {
+  try {
+    const value: unknown = parseYaml(text);
+    return value && typeof value === 'object' && !Array.isArray(value) ? { value: value as Record<string, unknown> } : {};
+  } catch (error) {
+    return { error: error instanceof Error ? error.message.split('\n')[0] ?? 'invalid YAML' : 'invalid YAML' };
+  }
+}, 256);

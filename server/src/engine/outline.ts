@@ -102,9 +102,17 @@ function spanOf(masked: string): { text: string; start: number; end: number } {
   return { text: squash(masked).replace(/\s+:$/, ':'), start: Math.max(0, start), end: masked.trimEnd().length };
 }
 
+/** What a line reads as a title: a label leading it, or the whole line. Depends on its masked text only. */
+interface LineTitle {
+  lead: boolean;
+  title: string;
+  start: number;
+  end: number;
+  match: SectionMatch;
+}
+
 /** A line starting with a recognised label and a colon, followed by text. */
-function leadCandidate(doc: PostmortemDocument, profile: Profile, line: number, block: Block): Candidate | undefined {
-  const masked = doc.masked(line);
+function leadTitle(masked: string, profile: Profile): LineTitle | undefined {
   // The label starts at the first non-space: with `[^:]` free to match spaces too, a line of
   // thousands of leading spaces (a masked `>>>>…`) backtracked for seconds.
   const m = /^(\s*)([^:\s][^:]{0,59}?)\s*:\s*(\S.*)$/.exec(masked);
@@ -113,18 +121,27 @@ function leadCandidate(doc: PostmortemDocument, profile: Profile, line: number, 
   const match = matchLineTitle(label, profile);
   if (!match) return undefined;
   const start = (m[1] ?? '').length;
-  return { title: label, kind: 'lead', line, startChar: start, endChar: start + m[2].trimEnd().length, titleEndLine: line, block, match };
+  return { lead: true, title: label, start, end: start + m[2].trimEnd().length, match };
 }
 
-/** A line that holds only a recognised title. */
-function titleLineCandidate(doc: PostmortemDocument, profile: Profile, line: number, block: Block, kind: 'bare' | 'list' | 'bold'): Candidate | undefined {
-  const lead = leadCandidate(doc, profile, line, block);
+/** A line that holds only a recognised title, or starts with a label. */
+function lineTitleUncached(masked: string, profile: Profile): LineTitle | null {
+  const lead = leadTitle(masked, profile);
   if (lead) return lead;
-  const { text, start, end } = lineSpan(doc, line);
-  if (!text || text.length > MAX_TITLE || /[.!?]$/.test(text)) return undefined;
+  const { text, start, end } = LINE_SPANS.get(masked);
+  if (!text || text.length > MAX_TITLE || /[.!?]$/.test(text)) return null;
   const match = matchLineTitle(text, profile);
-  if (!match) return undefined;
-  return { title: text, kind, line, startChar: start, endChar: end, titleEndLine: line, block, match };
+  return match ? { lead: false, title: text, start, end, match } : null;
+}
+
+// Every paragraph and list line is read as a title on every analysis: memoised per profile and
+// masked line (issue 7). `null` for none: a memo keeps no undefined.
+const lineTitle = memoPerObject(lineTitleUncached, LINE_MEMO_CAPACITY);
+
+function titleLineCandidate(doc: PostmortemDocument, profile: Profile, line: number, block: Block, kind: 'bare' | 'list' | 'bold'): Candidate | undefined {
+  const t = lineTitle(doc.masked(line), profile);
+  if (!t) return undefined;
+  return { title: t.title, kind: t.lead ? 'lead' : kind, line, startChar: t.start, endChar: t.end, titleEndLine: line, block, match: t.match };
 }
 
 /** Lines of a list item written at the margin belong to it (lazy continuation) but read as their own lines. */

@@ -22,6 +22,7 @@
 // and the busiest paragraph has 123 delimiters.
 
 import { FENCE } from './chunks';
+import { stepItems } from './items';
 
 export const MAX_NESTING = 32;
 export const MAX_PREFIX = 256;
@@ -112,6 +113,8 @@ export function defuse(source: string[]): string[] {
   let runStart = -1;
   let runContent: number[] = [];
   let runDelimiters = 0;
+  // Each item of a run of margin items is a paragraph of its own (items.ts): counted apart.
+  let items: string | undefined = '';
   const endRun = (at: number) => {
     if (runStart >= 0 && runDelimiters > MAX_INLINE_MARKERS) {
       copy();
@@ -132,12 +135,18 @@ export function defuse(source: string[]): string[] {
     if (f?.[1]) {
       endRun(i);
       fence = f[1];
+      items = undefined;
       continue;
     }
     if (line.trim() === '') {
       endRun(i);
+      // Only a blank line in Markdown's sense (spaces, tabs) lets a run of items start.
+      items = /^[ \t]*$/.test(line) ? '' : undefined;
       continue;
     }
+    const step = stepItems(items, line);
+    items = step.state;
+    if (step.cut) endRun(i);
     const { content, over } = prefixOf(line);
     if (over !== undefined) {
       copy();

@@ -5,11 +5,10 @@ import type { Outline } from '../outline';
 import { codeLines } from '../ranges';
 import { resolveDateOrder } from './index';
 import type { DateToken, ZoneToken } from './tokens';
-// Memoised by entry text (issue 7).
-import { classifyCached as classify } from '../cache';
 import { extractEntries, timelineSections, type RawEntry } from './entries';
 import { ambiguityOf, findReferenceDate, findTimelineZone, wallOffset } from './context';
 import { computeMilestones } from './metrics';
+import { stableZone, timelineEntry, type Placed } from './reuse';
 import { extractProse } from './prose';
 import type { LineTokens } from './scan';
 // Memoised by line text across analyses (issue 7: an edit re-scans only the lines it changed).
@@ -104,7 +103,7 @@ function majorityZone(raw: RawEntry[]): ZoneContext | undefined {
 export function buildTimeline(doc: PostmortemDocument, outline: Outline, options: TimelineOptions = {}, tokensOf = lineTokenCache(doc)): Timeline {
   const sections = timelineSections(outline);
   const raw = extractEntries(doc, outline, tokensOf);
-  const zone = findTimelineZone(doc, outline, sections, tokensOf) ?? majorityZone(raw);
+  const zone = stableZone(findTimelineZone(doc, outline, sections, tokensOf) ?? majorityZone(raw));
   const firstDated = raw.find((e) => e.date && e.date.year && !e.date.placeholder && !e.date.invalid);
   const reference = firstDated?.date?.year
     ? { date: { year: firstDated.date.year, month: firstDated.date.month, day: firstDated.date.day }, source: 'entry' as const, line: firstDated.line }
@@ -130,24 +129,16 @@ export function buildTimeline(doc: PostmortemDocument, outline: Outline, options
       continue;
     }
     if (e.untimed && !e.date && e.depth > lastTimedDepth) continue; // a detail under a timed entry
-    // Same fields as spreading `e` and deleting these three, without `delete` (which leaves every entry a slow dictionary-mode object; issue 7).
-    const { depth: _depth, untimed: _untimed, dateLine: _dateLine, ...fields } = e;
-    const entry = fields as TimelineEntry;
-    entry.kind = 'other';
-    entry.approximate = false;
-    const { kind, marked, confidence } = classify(`${e.text} ${doc.masked(e.line).slice(e.start, e.end)}`.trim(), e.label);
-    entry.kind = kind;
-    if (marked) entry.markedKind = true;
-    if (confidence) entry.confidence = confidence;
+    const placed: Placed = { timed: false, approximate: false };
 
     if (explicit) {
       day = explicit;
-      entry.dayFrom = 'entry';
+      placed.dayFrom = 'entry';
       prevMinutes = undefined;
-    } else if (day) entry.dayFrom = 'carried';
+    } else if (day) placed.dayFrom = 'carried';
     else if (reference) {
       day = reference.date;
-      entry.dayFrom = 'reference';
+      placed.dayFrom = 'reference';
     }
 
     const t = e.time && !e.time.invalid ? e.time : undefined;
@@ -156,33 +147,36 @@ export function buildTimeline(doc: PostmortemDocument, outline: Outline, options
       const minutes = t.hour * 60 + t.minute;
       if (!explicit && prevMinutes !== undefined && minutes < prevMinutes - ROLLOVER_MINUTES) {
         day = day ? addDays(day, 1) : undefined;
-        entry.dayFrom = 'rollover';
+        placed.dayFrom = 'rollover';
         floatingDay++;
       }
       prevMinutes = minutes;
-      entry.approximate = t.approximate;
+      placed.timed = true;
+      placed.approximate = t.approximate;
       const zctx: ZoneContext | undefined = usable(t.zone) ? { zone: t.zone, source: 'entry', line: e.line } : zone;
-      entry.zone = zctx;
+      placed.zone = zctx;
       const base = day ? Date.UTC(day.year, day.month - 1, day.day) : Date.UTC(2000, 0, 1) + floatingDay * DAY;
       const local = base + (minutes * 60 + (t.second ?? 0)) * 1000;
       const offset = zctx ? wallOffset(zctx.zone, local, ambiguity) : undefined;
-      if (offset !== undefined) entry.offsetMinutes = offset;
-      entry.instant = local - (offset ?? 0) * 60_000;
+      placed.offsetMinutes = offset;
+      placed.instant = local - (offset ?? 0) * 60_000;
       if (t.rangeEnd && !t.rangeEnd.invalid) {
         let end = base + (t.rangeEnd.hour * 60 + t.rangeEnd.minute) * 60_000 - (offset ?? 0) * 60_000;
-        if (end < entry.instant) end += DAY;
-        entry.endInstant = end;
+        if (end < placed.instant) end += DAY;
+        placed.endInstant = end;
       }
       if (anchor === undefined) {
-        anchor = entry.instant;
-        anchorOffset = entry.offsetMinutes;
+        anchor = placed.instant;
+        anchorOffset = placed.offsetMinutes;
       }
     } else if (e.relative) {
-      entry.instant = (anchor ?? Date.UTC(2000, 0, 1)) + e.relative.minutes * 60_000;
-      if (zone) entry.zone = zone;
-      if (anchorOffset !== undefined) entry.offsetMinutes = anchorOffset;
+      placed.instant = (anchor ?? Date.UTC(2000, 0, 1)) + e.relative.minutes * 60_000;
+      placed.zone = zone;
+      placed.offsetMinutes = anchorOffset;
     }
-    if (day) entry.day = day;
+    placed.day = day;
+    // The same object as last analysis when nothing about it changed (reuse.ts).
+    const entry = timelineEntry(doc, e, placed);
     entries.push(entry);
   }
   const timeline: Timeline = { sectionLines: sections.map((s) => s.line), entries, zone, referenceDate: reference, floating, milestones: computeMilestones(entries), prose: [] };

@@ -10,6 +10,7 @@ import type { EntrySource, TimelineEntry } from './model';
 import { entryHead, labelledHead, runInStarts, type EntryHead, type LineTokens } from './scan';
 import { ALL_TIMES } from './context';
 import { findZones } from './index';
+import { unitEntries } from './memo';
 
 export interface RawEntry extends Omit<TimelineEntry, 'kind' | 'approximate'> {
   /** A date line or date heading inside the timeline (no entry text). */
@@ -24,8 +25,21 @@ const TIME_HEADER = /\b(?:time|date|when|timestamp|hour|clock|utc|gmt|[a-z]{2,4}
 
 export function timelineSections(outline: Outline): Section[] {
   const all = outline.sections.filter((s) => s.id === 'timeline' && !s.part);
-  // A timeline nested in another timeline is read as part of it.
-  return all.filter((s) => !all.some((o) => o !== s && o.line < s.line && o.endLine >= s.endLine));
+  // A timeline nested in another timeline is read as part of it: one that starts on an earlier
+  // line and ends no earlier. A sweep in line order keeps the furthest end seen so far (a check
+  // of every pair took a minute on 50,000 headings, docs/reliability.md).
+  const byLine = [...all].sort((a, b) => a.line - b.line);
+  const nested = new Set<Section>();
+  let maxEnd = -1;
+  for (let i = 0; i < byLine.length; ) {
+    let j = i;
+    while (j < byLine.length && (byLine[j] as Section).line === (byLine[i] as Section).line) j++;
+    const group = byLine.slice(i, j);
+    for (const s of group) if (maxEnd >= s.endLine) nested.add(s);
+    for (const s of group) maxEnd = Math.max(maxEnd, s.endLine);
+    i = j;
+  }
+  return all.filter((s) => !nested.has(s));
 }
 
 export function extractEntries(doc: PostmortemDocument, outline: Outline, tokensOf: (line: number) => LineTokens): RawEntry[] {
@@ -36,19 +50,28 @@ export function extractEntries(doc: PostmortemDocument, outline: Outline, tokens
     // Indexed (cache.ts): a scan of every block per timeline section was quadratic in long documents.
     const blocks = blocksOverlapping(doc.blocks, from, to).filter((b) => overlaps(b, lines));
     const seenTables = new Set<number>();
-    const start = entries.length;
     let undatedGroup = false;
+    // Entries of each table and block are memoised (memo.ts): they are shared, frozen objects.
     for (const b of blocks) {
       if (b.kind === 'tableRow' && b.table !== undefined && !b.html) {
         if (!seenTables.has(b.table)) {
           seenTables.add(b.table);
-          entries.push(...tableEntries(doc, b.table, { ...section, endLine: to }, blocks, tokensOf));
+          // The section's rows of this table. tableRows indexes the document's blocks once per
+          // analysis (issue 7: a filter per table was quadratic; an index per section's blocks
+          // was rebuilt on every keystroke); the filter is the section's one, above.
+          const rows = tableRows(doc.blocks, b.table).filter((r) => r.endLine >= from && r.startLine <= to && overlaps(r, lines));
+          const first = rows[0]?.startLine ?? b.startLine;
+          const last = rows.reduce((n, r) => Math.max(n, r.endLine), first);
+          for (const e of unitEntries(doc, 'T', rows, first, last, section.line, tokensOf, () => tableEntries(doc, rows, tokensOf))) entries.push(e);
         }
         continue;
       }
       if (b.kind === 'heading') {
         const dateLine = headingDate(b, tokensOf);
-        if (dateLine) entries.push(dateLine);
+        if (dateLine) {
+          dateLine.section = section.line;
+          entries.push(dateLine);
+        }
         // "### Ongoing", "### Follow-up": the untimed items under it are not the chronology.
         undatedGroup = !dateLine && tokensOf(b.startLine).times.length === 0;
         continue;
@@ -57,9 +80,10 @@ export function extractEntries(doc: PostmortemDocument, outline: Outline, tokens
       if (!readable) continue;
       const first = Math.max(b.startLine, from);
       const last = Math.min(b.endLine, to);
-      entries.push(...lineEntries(doc, b, first, last, tokensOf).filter((e) => lines.has(e.line) && !(undatedGroup && e.untimed)));
+      for (const e of unitEntries(doc, 'L', [b], first, last, section.line, tokensOf, () => lineEntries(doc, b, first, last, tokensOf))) {
+        if (lines.has(e.line) && !(undatedGroup && e.untimed)) entries.push(e);
+      }
     }
-    for (let i = start; i < entries.length; i++) (entries[i] as RawEntry).section = section.line;
   }
   return settleUntimed(doc, entries, tokensOf);
 }
@@ -83,8 +107,9 @@ function settleUntimed(doc: PostmortemDocument, entries: RawEntry[], tokensOf: (
     const next = entries[i + 1];
     if (e.untimed && GROUP_LABEL.test(e.text) && next?.time && next.line - e.endLine <= 3) {
       if (next.text === '') {
-        next.label = e.text.replace(/\s*[:?]$/, '');
-        next.text = next.label;
+        // Entries may be shared with other analyses (memo.ts): changed on a copy.
+        const label = e.text.replace(/\s*[:?]$/, '');
+        entries[i + 1] = { ...next, label, text: label };
       }
       continue;
     }
@@ -95,10 +120,13 @@ function settleUntimed(doc: PostmortemDocument, entries: RawEntry[], tokensOf: (
       const inside = tokensOf(e.line).times.filter((t) => t.start < limit && !t.invalid);
       const only = inside.length === 1 ? inside[0] : undefined;
       if (only && !only.rangeEnd) {
-        e.time = only;
-        e.start = only.start;
-        e.end = only.end;
-        delete e.untimed;
+        const settled: RawEntry = { ...e };
+        settled.time = only;
+        settled.start = only.start;
+        settled.end = only.end;
+        delete settled.untimed;
+        out.push(settled);
+        continue;
       }
     }
     out.push(e);
@@ -106,7 +134,7 @@ function settleUntimed(doc: PostmortemDocument, entries: RawEntry[], tokensOf: (
   return out;
 }
 
-function overlaps(b: Block, lines: Set<number>): boolean {
+function overlaps(b: Block, lines: ReadonlySet<number>): boolean {
   for (let l = b.startLine; l <= b.endLine; l++) if (lines.has(l)) return true;
   return false;
 }
@@ -129,7 +157,18 @@ export function timelineLines(doc: PostmortemDocument, outline: Outline): Set<nu
  * "Root causes" inside an incident) are left out; when the section holds timelines of its own
  * (one per sub-incident), only those are read, plus the headings above them (they date them).
  */
-function readableLines(section: Section, from: number, to: number): Set<number> {
+function readableLines(section: Section, from: number, to: number): ReadonlySet<number> {
+  // Asked for by the entries and again by the prose (prose.ts) of each analysis.
+  const known = readable.get(section);
+  if (known && known.from === from && known.to === to) return known.lines;
+  const lines = readLines(section, from, to);
+  readable.set(section, { from, to, lines });
+  return lines;
+}
+
+const readable = new WeakMap<Section, { from: number; to: number; lines: ReadonlySet<number> }>();
+
+function readLines(section: Section, from: number, to: number): Set<number> {
   const lines = new Set<number>();
   const add = (a: number, b: number) => {
     for (let l = a; l <= b; l++) lines.add(l);
@@ -268,9 +307,7 @@ function lineEntries(doc: PostmortemDocument, b: Block, first: number, last: num
   return out;
 }
 
-function tableEntries(doc: PostmortemDocument, id: number, section: Section, blocks: Block[], tokensOf: (line: number) => LineTokens): RawEntry[] {
-  // tableRows: the section's rows of this table, indexed once (issue 7: a filter per table was quadratic).
-  const rows = tableRows(blocks, id).filter((b) => b.startLine <= section.endLine);
+function tableEntries(doc: PostmortemDocument, rows: Block[], tokensOf: (line: number) => LineTokens): RawEntry[] {
   const header = rows.find((r) => r.header);
   const body = rows.filter((r) => !r.header);
   const column = timeColumn(header, body, tokensOf);

@@ -31,7 +31,14 @@ export function computeMilestones(entries: TimelineEntry[]): Milestones {
   const all = entries.filter((e): e is Timed => e.instant !== undefined && !e.relative);
   const parts = episodes(all);
   const timed = parts[0] ?? [];
-  const ofKind = (kind: TimelineEntry['kind']) => timed.filter((e) => e.kind === kind);
+  // Grouped in one pass (a filter per kind read thousands of entries five times; issue 7).
+  const byKind = new Map<TimelineEntry['kind'], Timed[]>();
+  for (const e of timed) {
+    const list = byKind.get(e.kind);
+    if (list) list.push(e);
+    else byKind.set(e.kind, [e]);
+  }
+  const ofKind = (kind: TimelineEntry['kind']) => byKind.get(kind) ?? [];
   const explicitStart = strongest(ofKind('start'));
   const start = explicitStart ?? timed[0];
   const after = (kind: TimelineEntry['kind']) => {
