@@ -36,6 +36,9 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const SERVER = process.env.POSTMORTEM_BENCH_SERVER ?? `${ROOT}dist/server.js`;
 const SETTINGS = { enable: true, profile: 'standard', rules: {}, ambiguousZones: {}, debounce: 0 };
 
+/** The V8 flags the extension starts the server with (SERVER_EXEC_ARGV in client/src/extension.ts); the variable tries others. */
+const SERVER_FLAGS = process.env.POSTMORTEM_BENCH_SERVER_FLAGS?.split(' ').filter(Boolean) ?? ['--max-old-space-size=1536', '--max-semi-space-size=2'];
+
 const SETTLE_SECONDS = 20;
 const round1 = (x) => Math.round(x * 10) / 10;
 
@@ -55,7 +58,7 @@ export function cpuOf(pid) {
 
 export async function startServer({ pull, folder }) {
   const t0 = performance.now();
-  const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [...SERVER_FLAGS, SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
   const published = [];
   const waiters = [];

@@ -37,6 +37,23 @@ export function languageOf(languageId: string, path: string, text: string): Lang
   }
 }
 
+/** matchesGlobs per configuration object (the same while it is unchanged, config.ts): it compiles globs. */
+const globMatches = new WeakMap<DocumentConfig, Map<string, boolean>>();
+
+function matchesGlobsCached(uri: string, config: DocumentConfig, files: FileSystemHost | undefined): boolean {
+  let known = globMatches.get(config);
+  if (!known) {
+    known = new Map();
+    globMatches.set(config, known);
+  }
+  let match = known.get(uri);
+  if (match === undefined) {
+    match = matchesGlobs(uri, config, files);
+    known.set(uri, match);
+  }
+  return match;
+}
+
 /** `files` globs from a .postmortemrc are relative to its folder; those from settings to the workspace folder. */
 export function matchesGlobs(uri: string, config: DocumentConfig, files: FileSystemHost | undefined): boolean {
   const rc = config.rc;
@@ -64,6 +81,6 @@ export function* analyzeDocumentSteps(document: TextDocument, config: DocumentCo
   const text = document.getText();
   const languageId = languageOf(document.languageId, path, text);
   if (!languageId) return { ...base, isPostmortem: false };
-  const analysis = yield* analysisSteps(text, { config: config.config, languageId, cache, force: matchesGlobs(document.uri, config, files) });
+  const analysis = yield* analysisSteps(text, { config: config.config, languageId, cache, force: matchesGlobsCached(document.uri, config, files) });
   return { ...base, analysis, isPostmortem: analysis.isPostmortem };
 }

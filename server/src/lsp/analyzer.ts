@@ -4,12 +4,12 @@
 import type { CancellationToken, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { ParseCache } from '../engine';
-import { WarmCaches } from '../engine/cache';
 import { analyzeDocumentSteps, type DocumentAnalysis } from './analysis';
 import { parseInSlices, runInSlices, runToEnd, sliced } from './slices';
-import type { ConfigResolver } from './config';
+import type { ConfigResolver, DocumentConfig } from './config';
 import type { FileSystemHost } from './host';
 import type { Logger } from './log';
+import { MemoryPolicy } from './memory';
 
 interface DocumentState {
   cache: ParseCache;
@@ -18,16 +18,18 @@ interface DocumentState {
   /** Debounce from the document's settings, known after its first analysis. */
   debounce: number;
   memo?: DocumentAnalysis;
+  /** Version and configuration generation of the last analysis, kept when its memo is dropped. */
+  analysed?: { version: number; generation: number };
 }
 
 const DEFAULT_DEBOUNCE = 150;
-/** Parses and analyses stay cached for the most recently analysed documents, up to this much text (issue 7). */
-const warm = new WarmCaches(1024 * 1024);
 
 export class Analyzer {
   private readonly states = new Map<string, DocumentState>();
   /** Bumped when settings or a .postmortemrc change: every memoised analysis is stale. */
   private generationCount = 0;
+  /** Which caches stay warm (memory.ts, issue 7). */
+  private readonly memory = new MemoryPolicy((uri) => void this.rewarm(uri).catch((e: unknown) => this.log.error(`Analysing ${uri} failed`, e)));
 
   constructor(
     private readonly documents: TextDocuments<TextDocument>,
@@ -43,12 +45,17 @@ export class Analyzer {
   /** A document was opened (first analysis right away) or edited (analysis once it is quiet). */
   touched(uri: string): void {
     const state = this.states.get(uri);
-    if (state) state.changedAt = Date.now();
-    else this.states.set(uri, { cache: new ParseCache(), changedAt: 0, debounce: DEFAULT_DEBOUNCE });
+    if (state) {
+      state.changedAt = Date.now();
+      this.memory.edited(uri);
+    } else {
+      this.states.set(uri, { cache: new ParseCache(), changedAt: 0, debounce: DEFAULT_DEBOUNCE });
+    }
   }
 
   closed(uri: string): void {
     this.states.delete(uri);
+    this.memory.closed(uri);
   }
 
   configurationChanged(): void {
@@ -63,6 +70,16 @@ export class Analyzer {
   quietIn(uri: string): number {
     const state = this.states.get(uri);
     return state ? Math.max(0, state.changedAt + state.debounce - Date.now()) : 0;
+  }
+
+  /**
+   * Version and generation of the document's last analysis when they are still current, even
+   * if the analysis itself was dropped from memory: its diagnostics are then unchanged.
+   */
+  analysedCurrent(uri: string): { version: number; generation: number } | undefined {
+    const analysed = this.states.get(uri)?.analysed;
+    const document = this.documents.get(uri);
+    return analysed && document?.version === analysed.version && analysed.generation === this.generationCount ? analysed : undefined;
   }
 
   /**
@@ -81,21 +98,42 @@ export class Analyzer {
     // Large documents are parsed, then analysed, in slices with pauses for other requests; a change drops the work (slices.ts, issue 7).
     const version = document.version;
     const superseded = () => token?.isCancellationRequested === true || document.version !== version || generation !== this.generationCount || this.states.get(uri) !== state;
+    this.memory.beforeAnalysis(uri);
     if (!(await parseInSlices(document, config, state.cache, superseded))) return undefined;
     if (state.memo && state.memo.version === document.version && state.memo.generation === generation) return state.memo;
+    const result = await this.analyse(uri, document, state, config, generation, superseded);
+    if (result) state.debounce = config.settings.debounce;
+    return result;
+  }
+
+  private async analyse(uri: string, document: TextDocument, state: DocumentState, config: DocumentConfig, generation: number, superseded: () => boolean): Promise<DocumentAnalysis | undefined> {
     const steps = analyzeDocumentSteps(document, config, generation, state.cache, this.files);
     const result = sliced(document) ? await runInSlices(steps, superseded) : runToEnd(steps);
     if (!result) return undefined;
-    // Only recently analysed documents keep their parse and analysis (memory; engine/cache.ts).
-    warm.used(state, document.getText().length, () => {
-      state.cache.sweep();
-      state.cache.sweep(); // the second sweep empties it
+    // Only documents being edited and recently analysed ones keep their parse and analysis (memory.ts).
+    this.memory.analysed(uri, state, document.getText().length, () => {
+      // A new cache rather than an emptied one: it drops whatever else the engine keeps in it.
+      state.cache = new ParseCache();
       state.memo = undefined;
     });
     for (const e of result.analysis?.ruleErrors ?? []) this.log.error(`Rule ${e.ruleId} failed on ${uri}`, e.message);
     state.memo = result;
-    state.debounce = config.settings.debounce;
+    state.analysed = { version: result.version, generation: result.generation };
     return result;
+  }
+
+  /** Analyses a document being edited again after the line memos were emptied, so its next edit finds them warm. */
+  private async rewarm(uri: string): Promise<void> {
+    const document = this.documents.get(uri);
+    const state = this.states.get(uri);
+    if (!document || !state) return;
+    const generation = this.generationCount;
+    const config = await this.configs.resolve(uri);
+    const version = document.version;
+    const superseded = () => document.version !== version || generation !== this.generationCount || this.states.get(uri) !== state;
+    if (superseded()) return;
+    this.memory.beforeAnalysis(uri);
+    await this.analyse(uri, document, state, config, generation, superseded);
   }
 
   /** Like `current`, but tries again when superseded (for requests that must answer). */

@@ -35,10 +35,21 @@ export class ConfigResolver {
     private readonly log: Logger,
   ) {}
 
+  /** The last configuration per document: the same object while nothing changed, so what is derived from it can be kept (issue 7). */
+  private readonly last = new Map<string, DocumentConfig>();
+
   async resolve(uri: string): Promise<DocumentConfig> {
     const folderUri = folderOf(this.folders(), uri);
     const [settings, rc] = await Promise.all([this.settings.get(uri), this.findRc(uri, folderUri)]);
-    return { settings, config: mergeConfigs(settingsConfig(settings, this.log), rc?.config), rc, folderUri };
+    const last = this.last.get(uri);
+    if (last && last.settings === settings && last.folderUri === folderUri && sameRc(last.rc, rc)) return last;
+    const config = { settings, config: mergeConfigs(settingsConfig(settings, this.log), rc?.config), rc, folderUri };
+    this.last.set(uri, config);
+    return config;
+  }
+
+  forget(uri: string): void {
+    this.last.delete(uri);
   }
 
   private async findRc(uri: string, folderUri: string | undefined): Promise<RcFile | undefined> {
@@ -52,4 +63,10 @@ export class ConfigResolver {
       return undefined;
     }
   }
+}
+
+/** The same file, read the same (RcStore hands out a new RcFile each time, around the same parsed config). */
+function sameRc(a: RcFile | undefined, b: RcFile | undefined): boolean {
+  if (!a || !b) return a === b;
+  return a.path === b.path && a.uri === b.uri && a.config === b.config && a.broken?.error === b.broken?.error && a.broken?.hasLastGood === b.broken?.hasLastGood;
 }

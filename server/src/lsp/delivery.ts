@@ -64,14 +64,21 @@ export class DiagnosticsDelivery {
     for (let ms = this.analyzer.quietIn(uri); ms > 0 && !token.isCancellationRequested; ms = this.analyzer.quietIn(uri)) await wait(ms, token);
     if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'Cancelled');
     if (!this.documents.get(uri)) return { kind: 'full', items: [] };
+    // The client has this version's diagnostics: no need for its analysis (possibly dropped from memory, memory.ts).
+    const known = this.analyzer.analysedCurrent(uri);
+    if (known && params.previousResultId === this.resultId(known)) return { kind: 'unchanged', resultId: params.previousResultId };
     const result = await this.analyzer.current(uri, token);
     if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'Cancelled');
     const document = this.documents.get(uri);
     if (!document) return { kind: 'full', items: [] };
     if (!result) throw new ResponseError(LSPErrorCodes.ServerCancelled, 'The document or configuration changed; ask again.', { retriggerRequest: true });
-    const resultId = `${this.session}.${result.generation}.${result.version}`;
+    const resultId = this.resultId(result);
     if (params.previousResultId === resultId) return { kind: 'unchanged', resultId };
     return { kind: 'full', resultId, items: documentDiagnostics(result, document.getText()) };
+  }
+
+  private resultId(analysed: { version: number; generation: number }): string {
+    return `${this.session}.${analysed.generation}.${analysed.version}`;
   }
 
   private schedule(uri: string): void {

@@ -132,6 +132,7 @@ export function startServer(connection: Connection, host: ServerHost = {}): void
   documents.onDidClose(log.guard('didClose', undefined, ({ document }) => {
     analyzer.closed(document.uri);
     settings.forget(document.uri);
+    configs.forget(document.uri);
     delivery.closed(document.uri);
   }));
   // Clients that cannot watch files still tell us when an open .postmortemrc is saved.
