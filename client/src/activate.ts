@@ -1,9 +1,11 @@
 // Activation shared by the desktop (extension.ts) and web (browser.ts) extensions: the
 // language client, the status bar item and the commands. Only the transport differs.
-import { ExtensionMode, type ExtensionContext } from 'vscode';
+import { commands, ExtensionMode, window, type ExtensionContext } from 'vscode';
 import type { BaseLanguageClient, LanguageClientOptions } from 'vscode-languageclient';
 import { ClientCommands, type InitializationOptions } from '../../common/protocol';
 import { registerCommands } from './commands';
+import { COMMANDS } from './commands-ids';
+import { CrashHandler, type CrashNotifier } from './crash-handler';
 import { registerEditingCommands } from './commands/index';
 import { registerTimelinePreview } from './preview';
 import { DOCUMENT_SELECTOR } from './selector';
@@ -19,9 +21,20 @@ export interface PostmortemApi {
   ready: Promise<void>;
 }
 
-export function clientOptions(): LanguageClientOptions {
+/** What the user sees when the server crashes (crash-handler.ts decides when). */
+const crashNotifier: CrashNotifier = {
+  restarting: (message) => void window.showWarningMessage(message),
+  stopped: (message) => {
+    const restart = 'Restart Server';
+    void window.showErrorMessage(message, restart).then((choice) => (choice === restart ? commands.executeCommand(COMMANDS.restartServer) : undefined));
+  },
+};
+
+export function clientOptions(errorHandler: CrashHandler): LanguageClientOptions {
   return {
     documentSelector: DOCUMENT_SELECTOR,
+    // Restarts a crashed server (4 times in 3 minutes) and says so.
+    errorHandler,
     // The server registers for settings and .postmortemrc changes itself (dynamic registration).
     diagnosticPullOptions: { onChange: true, onSave: true },
     // The code lens on the timeline heading opens the preview, a command only this client has.
@@ -30,9 +43,10 @@ export function clientOptions(): LanguageClientOptions {
 }
 
 export function activateWith(context: ExtensionContext, create: (options: LanguageClientOptions) => BaseLanguageClient): PostmortemApi {
-  const client = create(clientOptions());
+  const crashes = new CrashHandler(crashNotifier);
+  const client = create(clientOptions(crashes));
   const status = new ProfileStatus(client);
-  context.subscriptions.push(status, ...registerCommands(client, status), ...registerTimelinePreview(context, client), ...registerEditingCommands(context, client));
+  context.subscriptions.push(status, ...registerCommands(client, status, crashes), ...registerTimelinePreview(context, client), ...registerEditingCommands(context, client));
   const ready = client.start();
   // The rejection stays visible on `ready`; here it is only logged.
   ready.then(() => status.update(), (error: unknown) => {

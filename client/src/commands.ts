@@ -3,6 +3,7 @@ import { commands, ConfigurationTarget, Uri, window, workspace, type Disposable 
 import type { BaseLanguageClient } from 'vscode-languageclient';
 import { SETTINGS_SECTION } from '../../common/settings';
 import { COMMANDS } from './commands-ids';
+import type { CrashHandler } from './crash-handler';
 import { profileItems } from './profile-items';
 import type { ProfileStatus } from './status';
 
@@ -25,9 +26,11 @@ async function selectProfile(status: ProfileStatus): Promise<void> {
   await workspace.getConfiguration(SETTINGS_SECTION, folder?.uri).update('profile', pick.label, target);
 }
 
-export function registerCommands(client: BaseLanguageClient, status: ProfileStatus): Disposable[] {
+export function registerCommands(client: BaseLanguageClient, status: ProfileStatus, crashes: CrashHandler): Disposable[] {
   return [
     commands.registerCommand(COMMANDS.restartServer, async () => {
+      // A restart asked for by the user starts a new count of crashes.
+      crashes.reset();
       // stop() then start(): what the Node client's restart() does, and it works for the web client too.
       if (client.needsStop()) await client.stop();
       await client.start();

@@ -84,17 +84,17 @@ export const BAD_INPUTS: BadInput[] = [
   { name: 'binary-1mb', description: 'binary file, 1 MB of random bytes (NUL included)', make: () => bytes(1 << 20, 7) },
   { name: 'invalid-utf8', description: 'invalid UTF-8 (truncated, overlong, CESU surrogates, > U+10FFFF) inside a postmortem', make: invalidUtf8 },
   { name: 'large-20mb', description: '20 MB file (a real-looking postmortem repeated)', make: () => repeatTo(`${SKELETON}\n`, 20 * 1024 * 1024) },
-  { name: 'large-1.9mb', description: '1.9 MB file, just under the size limit', make: () => repeatTo(`${SKELETON}\n`, 1_900_000) },
+  { name: 'large-1.9mb', description: 'a file just under the size limit (1,900,000 bytes of a real-looking postmortem repeated)', make: () => repeatTo(`${SKELETON}\n`, 1_900_000) },
   {
-    name: 'timeline-100k-list', description: '100,000 timeline rows (list items), 3.8 MB',
+    name: 'timeline-100k-list', description: '100,000 timeline rows (list items)',
     make: () => `# Postmortem\n\n## Summary\n\nAn outage.\n\n## Timeline (all times UTC)\n\n${Array.from({ length: 100_000 }, (_, i) => `- ${clock(i)} Event number ${i}`).join('\n')}\n\n## Root Cause\n\nX.\n`,
   },
   {
-    name: 'timeline-50k-list', description: '50,000 timeline rows (list items), 1.3 MB',
+    name: 'timeline-50k-list', description: '50,000 timeline rows (list items)',
     make: () => `# Postmortem\n\n## Summary\n\nAn outage.\n\n## Timeline (all times UTC)\n\n${Array.from({ length: 50_000 }, (_, i) => `- ${clock(i)} Event ${i}`).join('\n')}\n\n## Root Cause\n\nX.\n`,
   },
   {
-    name: 'timeline-20k-table', description: '20,000 timeline rows (table), 0.6 MB',
+    name: 'timeline-20k-table', description: '20,000 timeline rows (table)',
     make: () => `# Postmortem\n\n## Summary\n\nAn outage.\n\n## Timeline (all times UTC)\n\n| Time | Event |\n|---|---|\n${Array.from({ length: 20_000 }, (_, i) => `| ${clock(i)} | Event number ${i} |`).join('\n')}\n\n## Root Cause\n\nX.\n`,
   },
   { name: 'line-1mb-prose', description: 'a single 1 MB line of prose', make: () => `# Postmortem\n\n## Summary\n\n${repeatTo('the service was slow and users saw errors ', 1 << 20)}\n\n## Timeline\n\n- 10:00 UTC start\n` },
@@ -103,7 +103,7 @@ export const BAD_INPUTS: BadInput[] = [
   { name: 'blockquote-10k', description: 'a blockquote nested 10,000 deep (`>>>>…`)', make: () => `# Postmortem\n\n## Summary\n\n${'>'.repeat(10_000)} deep\n\n## Timeline\n\n- 10:00 UTC start\n` },
   { name: 'list-10k', description: 'a list nested 10,000 deep on one line (`- - - …`)', make: () => `# Postmortem\n\n## Summary\n\n${'- '.repeat(10_000)}deep\n\n## Timeline\n\n- 10:00 UTC start\n` },
   {
-    name: 'list-indent-1k', description: 'a list nested 1,000 deep by indentation (1 MB)',
+    name: 'list-indent-1k', description: 'a list nested 1,000 deep by indentation',
     make: () => `# Postmortem\n\n## Timeline\n\n${Array.from({ length: 1_000 }, (_, i) => `${' '.repeat(2 * i)}- ${clock(i)} level ${i}`).join('\n')}\n`,
   },
   { name: 'mixed-nesting-10k', description: 'blockquotes and lists alternating 10,000 deep (`> - > - …`)', make: () => `# Postmortem\n\n## Summary\n\n${'> - '.repeat(5_000)}deep\n` },
@@ -115,14 +115,23 @@ export const BAD_INPUTS: BadInput[] = [
     make: () => `# Postmortem\n\n${repeatTo(`${'*a '.repeat(200)}x${' b*'.repeat(200)}\n\n`, 1 << 20)}`,
   },
   {
-    name: 'table-1000-columns', description: 'a table of 1,000 columns × 1,000 rows (4 MB)',
+    name: 'table-1000-columns', description: 'a table of 1,000 columns × 1,000 rows',
     make: () => {
       const row = (f: (c: number) => string) => `|${Array.from({ length: 1000 }, (_, c) => f(c)).join('|')}|`;
       return `# Postmortem\n\n## Action Items\n\n${row((c) => (c === 1 ? 'Owner' : `h${c}`))}\n${row(() => '-')}\n${Array.from({ length: 1000 }, (_, r) => row((c) => (c === 1 ? '' : `${r}`))).join('\n')}\n`;
     },
   },
-  { name: 'table-100k-rows', description: 'a table of 100,000 rows (action items without owner), 3 MB', make: () => `# Postmortem\n\n## Action Items\n\n| Action | Owner |\n|---|---|\n${Array.from({ length: 100_000 }, (_, i) => `| Fix thing ${i} | |`).join('\n')}\n` },
-  { name: 'headings-50k', description: '50,000 sections (headings), 1 MB', make: () => Array.from({ length: 50_000 }, (_, i) => `## ${i % 2 ? 'Timeline' : 'Summary'} ${i}\n`).join('\n') },
+  {
+    name: 'table-1000-columns-300-rows', description: 'a table of 1,000 columns × 300 rows (under the size limit)',
+    make: () => {
+      const row = (f: (c: number) => string) => `|${Array.from({ length: 1000 }, (_, c) => f(c)).join('|')}|`;
+      return `# Postmortem\n\n## Action Items\n\n${row((c) => (c === 1 ? 'Owner' : `h${c}`))}\n${row(() => '-')}\n${Array.from({ length: 300 }, (_, r) => row((c) => (c === 1 ? '' : `${r}`))).join('\n')}\n`;
+    },
+  },
+  { name: 'table-50k-rows', description: 'a table of 50,000 rows (action items without owner)', make: () => `# Postmortem\n\n## Action Items\n\n| Action | Owner |\n|---|---|\n${Array.from({ length: 50_000 }, (_, i) => `| Fix ${i} | |`).join('\n')}\n` },
+  { name: 'line-1mb-pipes', description: 'a single 1 MB table row (260,000 cells)', make: () => `# Postmortem\n\n## Action Items\n\n| Action | Owner |\n|---|---|\n${repeatTo('| a ', 1 << 20)}|\n` },
+  { name: 'table-100k-rows', description: 'a table of 100,000 rows (action items without owner)', make: () => `# Postmortem\n\n## Action Items\n\n| Action | Owner |\n|---|---|\n${Array.from({ length: 100_000 }, (_, i) => `| Fix thing ${i} | |`).join('\n')}\n` },
+  { name: 'headings-50k', description: '50,000 sections (headings)', make: () => Array.from({ length: 50_000 }, (_, i) => `## ${i % 2 ? 'Timeline' : 'Summary'} ${i}\n`).join('\n') },
   { name: 'directives-20k', description: '20,000 disable/enable comments around placeholders', make: () => `# Postmortem\n\n## Summary\n\n${Array.from({ length: 20_000 }, (_, i) => `<!-- postmortem-disable placeholder-text -->\nTBD ${i}\n<!-- postmortem-enable -->`).join('\n')}\n` },
   { name: 'html-comment-open', description: 'an HTML comment opened and never closed, then 1 MB of text', make: () => `# Postmortem\n\n<!--\n${repeatTo('## Timeline\n- 10:00 x\n', 1 << 20)}` },
   { name: 'fence-open', description: 'a code fence opened and never closed, then 1 MB of text', make: () => `# Postmortem\n\n## Summary\n\n\`\`\`\n${repeatTo('## Timeline\n- 10:00 x\n', 1 << 20)}` },

@@ -1,16 +1,21 @@
 // Measures every bad input of test/reliability/inputs.ts in its own child process, through the
 // engine and through the CLI bundle: CPU time, wall time, peak memory (max RSS) and what came out.
-// Prints the Markdown table of docs/reliability.md. Not part of `npm test` (timings vary with
-// the machine); run: node --import tsx test/reliability/measure.ts [name…]
+// Each input is run RUNS times through each (a fresh process every time) and the median is
+// printed. Prints the machine and the Markdown table of docs/reliability.md. Not part of
+// `npm test` (timings vary with the machine); needs the bundles (npm run build). Run:
+//   node --import tsx test/reliability/measure.ts [--runs N] [name…]      (N defaults to 3)
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { BAD_INPUTS } from './inputs';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const TIMEOUT_MS = Number(process.env.MEASURE_TIMEOUT_MS ?? 300_000);
-const only = process.argv.slice(2);
+const argv = process.argv.slice(2);
+const runsAt = argv.indexOf('--runs');
+const RUNS = runsAt >= 0 ? Number(argv[runsAt + 1]) : 3;
+const only = argv.filter((_, i) => i !== runsAt && i !== runsAt + 1);
 const dir = mkdtempSync(join(tmpdir(), 'pm-bad-'));
 
 interface Timed { status: number | null; stdout: string; stderr: string; wallMs: number; cpuMs?: number; maxRssMb?: number; timedOut: boolean }
@@ -48,6 +53,26 @@ function timed(args: string[]): Promise<Timed> {
   }));
 }
 
+const median = (xs: (number | undefined)[]): number | undefined => {
+  const v = xs.filter((x): x is number => x !== undefined).sort((a, b) => a - b);
+  return v.length ? (v[Math.floor((v.length - 1) / 2)] as number) : undefined;
+};
+/** RUNS runs of `node ARGS`: the last one (for its output), with the median of each figure. */
+async function repeated(args: string[]): Promise<Timed & { runs: Timed[] }> {
+  const all: Timed[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const t = await timed(args);
+    all.push(t);
+    if (t.timedOut) break;
+  }
+  const last = all[all.length - 1] as Timed;
+  return { ...last, runs: all, wallMs: median(all.map((t) => t.wallMs)) as number, cpuMs: median(all.map((t) => t.cpuMs)), maxRssMb: median(all.map((t) => t.maxRssMb)) };
+}
+
+const cpuModel = /model name\s*:\s*(.*)/.exec(existsSync('/proc/cpuinfo') ? readFileSync('/proc/cpuinfo', 'utf8') : '')?.[1] ?? cpus()[0]?.model;
+const load = () => loadavg().map((l) => l.toFixed(2)).join(', ');
+console.log(`machine: ${cpus().length} × ${cpuModel}, Node ${process.version}, ${process.platform}; load average before: ${load()}; median of ${RUNS} runs`);
+
 const rows: string[] = [];
 for (const input of BAD_INPUTS) {
   if (only.length && !only.includes(input.name)) continue;
@@ -55,21 +80,24 @@ for (const input of BAD_INPUTS) {
   const file = join(dir, `${input.name}.md`);
   writeFileSync(file, data);
   const size = typeof data === 'string' ? Buffer.byteLength(data) : data.length;
-  const engine = await timed(['--import', 'tsx', 'test/reliability/analyze-file.ts', file]);
+  const engine = await repeated(['--import', 'tsx', 'test/reliability/analyze-file.ts', file]);
   let engineOut = engine.timedOut ? 'TIMEOUT' : engine.status !== 0 ? `CRASH: ${engine.stderr.split('\n').find((l) => /Error/.test(l)) ?? engine.stderr.slice(0, 120)}` : '';
   if (!engineOut) {
     const r = JSON.parse(engine.stdout.trim().split('\n').pop() as string) as { problems: Record<string, number>; ruleErrors: string[]; cpuMs: number; blocks: number; timelineEntries: number; messages: string[] };
-    engineOut = `analyse ${r.cpuMs} ms; ${Object.entries(r.problems).map(([k, v]) => `${k}×${v}`).join(', ') || 'no problems'}${r.ruleErrors.length ? `; RULE ERRORS ${r.ruleErrors.join(' / ')}` : ''}; ${r.timelineEntries} timeline entries`;
+    // The analysis alone (no process start, no module loading), median of the runs.
+    const analyse = median(engine.runs.map((t) => (JSON.parse(t.stdout.trim().split('\n').pop() ?? '{}') as { cpuMs?: number }).cpuMs));
+    engineOut = `analyse ${analyse} ms; ${Object.entries(r.problems).map(([k, v]) => `${k}×${v}`).join(', ') || 'no problems'}${r.ruleErrors.length ? `; RULE ERRORS ${r.ruleErrors.join(' / ')}` : ''}; ${r.timelineEntries} timeline entries`;
     if (r.problems['document-too-large']) engineOut = `stops: "${r.messages[0]}"`;
   }
-  const cli = await timed(['dist/cli.js', '--format', 'json', file]);
+  const cli = await repeated(['dist/cli.js', '--format', 'json', file]);
   const cliOut = cli.timedOut ? 'TIMEOUT' : `exit ${cli.status}${cli.stderr ? `, stderr "${cli.stderr.split('\n')[0]?.replace(dir + '/', '')}"` : ''}`;
   const mb = (size / 1024 / 1024).toFixed(size < 1 << 20 ? 2 : 1);
-  const row = (`| ${input.description} | ${mb} MB | ${engine.cpuMs ?? '?'} ms / ${engine.maxRssMb ?? '?'} MB | ${engineOut} | ${cli.wallMs} ms / ${cli.maxRssMb ?? '?'} MB | ${cliOut} |`);
+  const row = (`| ${input.description} | ${mb} MB | ${engine.cpuMs ?? '?'} ms / ${engine.maxRssMb ?? '?'} MB | ${engineOut} | ${cli.wallMs} ms / ${cli.cpuMs ?? '?'} ms / ${cli.maxRssMb ?? '?'} MB | ${cliOut} |`);
   rows.push(row);
   console.error(row);
 }
 rmSync(dir, { recursive: true, force: true });
-console.log('| input | size | engine: CPU / peak RSS | engine: behaviour | CLI: wall / peak RSS | CLI: behaviour |');
+console.log(`load average after: ${load()}`);
+console.log('| input | size | engine: CPU / peak RSS | engine: behaviour | CLI: wall / CPU / peak RSS | CLI: behaviour |');
 console.log('|---|---|---|---|---|---|');
 for (const r of rows) console.log(r);
