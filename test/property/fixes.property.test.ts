@@ -105,11 +105,30 @@ function words(text: string): Map<string, number> {
  */
 function checkNoLoss(text: string, options: AnalyzeOptions): void {
   const before = analyze(text, options);
-  const replaced = new Set(before.problems.filter((p) => p.ruleId === 'timezone-mixed').flatMap((p) => [...words(slice(text, p.range)).keys()]));
+  // Whole words: a fix that replaces "PST" in "PSTぁ" changes the word "PSTぁ" (letters run on).
+  const replaced = new Set(before.problems.filter((p) => p.ruleId === 'timezone-mixed').flatMap((p) => [...words(slice(text, wholeWords(text, p.range))).keys()]));
   const fixed = fixAll(text, options);
   const after = words(fixed.text);
   const lost = [...words(text)].filter(([w, n]) => !replaced.has(w) && (after.get(w) ?? 0) < (fixed.rules.has('duplicate-paragraph') ? 1 : n)).map(([w]) => w);
   assert.deepEqual(lost, [], `safe fixes (${[...fixed.rules].join(', ')}) deleted words`);
+}
+
+type Range = { start: { line: number; character: number }; end: { line: number; character: number } };
+
+/** The range widened to the letters and digits that run on from either end (a whole word). */
+function wholeWords(text: string, r: Range): Range {
+  const lines = lspLines(text);
+  const word = /[\p{L}\p{N}]/u;
+  const first = lines[r.start.line] ?? '';
+  const last = lines[r.end.line] ?? '';
+  // By code point: a letter outside the BMP is two UTF-16 units.
+  const before = (at: number) => (at >= 2 && /[\uDC00-\uDFFF]/.test(first[at - 1] ?? '') && /[\uD800-\uDBFF]/.test(first[at - 2] ?? '') ? first.slice(at - 2, at) : first.slice(at - 1, at));
+  const after = (at: number) => String.fromCodePoint(last.codePointAt(at) ?? 0);
+  let start = r.start.character;
+  while (start > 0 && word.test(before(start))) start -= before(start).length;
+  let end = r.end.character;
+  while (end < last.length && word.test(after(end))) end += after(end).length;
+  return { start: { line: r.start.line, character: start }, end: { line: r.end.line, character: end } };
 }
 
 function slice(text: string, r: { start: { line: number; character: number }; end: { line: number; character: number } }): string {
