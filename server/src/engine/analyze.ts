@@ -10,7 +10,7 @@ import { BUILTIN_PROFILES, DEFAULT_PROFILE, resolveProfile, type Profile } from 
 import type { Rule, RuleContext } from './rule';
 import { ALL_RULES } from './rules';
 import { compareRanges, type Problem, type SeveritySetting } from './types';
-import { buildTimeline, lineTokenCache } from './timeline/build';
+import { buildTimeline, buildTimelineSteps, lineTokens } from './timeline/build';
 import type { Timeline } from './timeline/model';
 
 export interface AnalyzeOptions {
@@ -70,15 +70,18 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
 }
 
 /**
- * analyze(), one phase per step: parse and outline, the tokens of every line, the timeline, then
- * each rule. The language server runs a large document a step at a time and answers requests
- * in between, or stops when the document changed (issue 7). The result is the same as analyze().
+ * analyze(), a phase or a part of one per step: parse, outline, the tokens of every line (a batch
+ * of lines per step), the timeline (a few blocks or entries per step), then each rule. The
+ * language server runs a large document a step at a time and answers requests in between, or
+ * stops when the document changed (issue 7). The result is the same as analyze().
  */
 export function* analysisSteps(text: string, options: AnalyzeOptions = {}): Generator<void, Analysis, void> {
   const config = mergeConfigs(options.config);
   const { profile, issues } = selectProfile(config);
   const doc = parseDocument(text, { languageId: options.languageId, cache: options.cache });
+  yield;
   const outline = buildOutline(doc, profile);
+  yield;
   const isPostmortem = options.force === true || readsLikePostmortem(doc, outline);
   const analysis: Analysis = { doc, outline, profile, isPostmortem, problems: [], ruleErrors: [], configIssues: issues };
   if (!isPostmortem) return analysis;
@@ -88,14 +91,17 @@ export function* analysisSteps(text: string, options: AnalyzeOptions = {}): Gene
     return analysis;
   }
   const disabled = new DisabledLines(findDirectives(doc.lines), doc.lines.length);
-  const tokens = lineTokenCache(doc);
+  const { tokens, scan } = lineTokens(doc);
+  const timelineOptions = { ambiguousZones: config.ambiguousZones };
   let timeline: Timeline | undefined;
-  const getTimeline = (): Timeline => (timeline ??= buildTimeline(doc, outline, { ambiguousZones: config.ambiguousZones }, tokens));
+  const getTimeline = (): Timeline => (timeline ??= buildTimeline(doc, outline, timelineOptions, tokens));
   yield;
-  tokens(0); // the first use scans every line
+  // The tokens of every line, a batch of lines per step (the first use of tokens would scan them all).
+  yield* scan();
   yield;
   try {
-    getTimeline();
+    // The timeline, a few blocks or entries per step; as getTimeline() builds it.
+    timeline = yield* buildTimelineSteps(doc, outline, timelineOptions, tokens);
   } catch {
     // Reported below, as before: by each rule that reads it and as the 'timeline' error.
   }

@@ -21,7 +21,11 @@ export function* parseSlices(text: string, cache: ParseCache, sliceChars = 32_76
   let parsed = 0;
   let slice = 0;
   const lines = splitLines(text).lines;
-  for (const { chunk, parsed: fresh } of parseChunks(lines, splitChunks(lines), cache)) {
+  // The split of a 2 MB document into lines, then into chunks, each takes a step of its own.
+  yield 0;
+  const chunks = splitChunks(lines);
+  yield 0;
+  for (const { chunk, parsed: fresh } of parseChunks(lines, chunks, cache)) {
     if (!fresh) continue;
     const chars = chunk.lines.reduce((n, l) => n + l.length + 1, 0);
     parsed += chars;

@@ -5,11 +5,11 @@ import type { Outline } from '../outline';
 import { codeLines } from '../ranges';
 import { resolveDateOrder } from './index';
 import type { DateToken, ZoneToken } from './tokens';
-import { extractEntries, timelineSections, type RawEntry } from './entries';
+import { extractEntriesSteps, timelineSections, type RawEntry } from './entries';
 import { ambiguityOf, findReferenceDate, findTimelineZone, wallOffset } from './context';
 import { computeMilestones } from './metrics';
 import { stableZone, timelineEntry, type Placed } from './reuse';
-import { extractProse } from './prose';
+import { extractProseSteps } from './prose';
 import type { LineTokens } from './scan';
 // Memoised by line text across analyses (issue 7: an edit re-scans only the lines it changed).
 import { scanLineCached as scanLine } from '../cache';
@@ -33,28 +33,58 @@ export interface TimelineOptions {
  * before anyone reads them.
  */
 export function lineTokenCache(doc: PostmortemDocument): (line: number) => LineTokens {
+  return lineTokens(doc).tokens;
+}
+
+/** Lines scanned between two yields of the scan of lineTokens. */
+const LINES_PER_STEP = 2048;
+
+/**
+ * lineTokenCache, with the scan of every line as steps (issue 7: one step of a few hundred ms
+ * on a 2 MB document): `scan` scans the lines a batch at a time, yielding in between; `tokens`
+ * is the cache, which scans the lines not scanned yet at its first use. Either way the same
+ * tokens, and the dates of every line are ordered once all lines are scanned.
+ */
+export function lineTokens(doc: PostmortemDocument): { tokens: (line: number) => LineTokens; scan: () => Generator<void, void, void> } {
   let cache: (LineTokens | undefined)[] | undefined;
-  return (line) => {
-    if (!cache) {
-      const code = codeLines(doc);
-      const scanned = doc.lines.map((_, i) => (code.has(i) ? undefined : scanLine(doc.masked(i))));
-      // The dates of every line, collected without an array per line (issue 7: this runs on every keystroke).
-      const dates: DateToken[] = [];
-      for (const t of scanned) {
-        if (!t) continue;
-        for (const d of t.dates) dates.push(d);
-        for (const x of t.times) if (x.date) dates.push(x.date);
+  let code: ReturnType<typeof codeLines> | undefined;
+  const scanned: (LineTokens | undefined)[] = [];
+  function* scan(): Generator<void, void, void> {
+    if (cache) return;
+    code ??= codeLines(doc);
+    const count = doc.lines.length;
+    while (scanned.length < count) {
+      const i = scanned.length;
+      scanned.push(code.has(i) ? undefined : scanLine(doc.masked(i)));
+      if (i % LINES_PER_STEP === LINES_PER_STEP - 1) {
+        yield;
+        if (cache) return; // finished by a use of tokens meanwhile
       }
-      resolveDateOrder(dates);
-      cache = scanned;
     }
-    let t = cache[line];
+    // The dates of every line, collected without an array per line (issue 7: this runs on every keystroke).
+    const dates: DateToken[] = [];
+    for (const t of scanned) {
+      if (!t) continue;
+      for (const d of t.dates) dates.push(d);
+      for (const x of t.times) if (x.date) dates.push(x.date);
+    }
+    resolveDateOrder(dates);
+    cache = scanned;
+  }
+  const tokens = (line: number): LineTokens => {
+    if (!cache) {
+      const rest = scan();
+      while (!rest.next().done);
+    }
+    const all = cache as (LineTokens | undefined)[];
+    let t = all[line];
     if (!t) {
       t = scanLine(doc.masked(line));
-      cache[line] = t;
+      all[line] = t;
     }
     return t;
   };
+  return { tokens, scan };
 }
 
 function usable(z: ZoneToken | undefined): z is ZoneToken {
@@ -101,8 +131,24 @@ function majorityZone(raw: RawEntry[]): ZoneContext | undefined {
 }
 
 export function buildTimeline(doc: PostmortemDocument, outline: Outline, options: TimelineOptions = {}, tokensOf = lineTokenCache(doc)): Timeline {
+  const steps = buildTimelineSteps(doc, outline, options, tokensOf);
+  let step = steps.next();
+  while (!step.done) step = steps.next();
+  return step.value;
+}
+
+/** Entries placed between two yields of buildTimelineSteps. */
+const ENTRIES_PER_STEP = 1024;
+
+/**
+ * buildTimeline, yielding between phases and every few blocks or entries (issue 7: a timeline of
+ * 25,000 entries took up to a second and a half in one step of analysisSteps). Run to the end,
+ * the same timeline as buildTimeline.
+ */
+export function* buildTimelineSteps(doc: PostmortemDocument, outline: Outline, options: TimelineOptions = {}, tokensOf = lineTokenCache(doc)): Generator<void, Timeline, void> {
   const sections = timelineSections(outline);
-  const raw = extractEntries(doc, outline, tokensOf);
+  const raw = yield* extractEntriesSteps(doc, outline, tokensOf);
+  yield;
   const zone = stableZone(findTimelineZone(doc, outline, sections, tokensOf) ?? majorityZone(raw));
   const firstDated = raw.find((e) => e.date && e.date.year && !e.date.placeholder && !e.date.invalid);
   const reference = firstDated?.date?.year
@@ -119,7 +165,10 @@ export function buildTimeline(doc: PostmortemDocument, outline: Outline, options
   let lastTimedDepth = Number.POSITIVE_INFINITY;
   let floatingDay = 0;
 
+  yield;
+  let placedCount = 0;
   for (const e of raw) {
+    if (++placedCount % ENTRIES_PER_STEP === 0) yield;
     const explicit = e.date ? withYear(e.date, day, reference?.date) : undefined;
     if (e.dateLine) {
       if (explicit) {
@@ -179,8 +228,10 @@ export function buildTimeline(doc: PostmortemDocument, outline: Outline, options
     const entry = timelineEntry(doc, e, placed);
     entries.push(entry);
   }
+  yield;
   const timeline: Timeline = { sectionLines: sections.map((s) => s.line), entries, zone, referenceDate: reference, floating, milestones: computeMilestones(entries), prose: [] };
-  timeline.prose = extractProse(doc, outline, timeline, tokensOf, ambiguity);
+  yield;
+  timeline.prose = yield* extractProseSteps(doc, outline, timeline, tokensOf, ambiguity);
   return timeline;
 }
 

@@ -43,8 +43,24 @@ export function timelineSections(outline: Outline): Section[] {
 }
 
 export function extractEntries(doc: PostmortemDocument, outline: Outline, tokensOf: (line: number) => LineTokens): RawEntry[] {
+  const steps = extractEntriesSteps(doc, outline, tokensOf);
+  let step = steps.next();
+  while (!step.done) step = steps.next();
+  return step.value;
+}
+
+/** Blocks read between two yields of extractEntriesSteps. */
+const BLOCKS_PER_STEP = 128;
+
+/**
+ * extractEntries, yielding every few blocks (issue 7: a timeline of 25,000 entries took most of
+ * a second in one step). Run to the end, the same entries as extractEntries.
+ */
+export function* extractEntriesSteps(doc: PostmortemDocument, outline: Outline, tokensOf: (line: number) => LineTokens): Generator<void, RawEntry[], void> {
   const entries: RawEntry[] = [];
+  let read = 0;
   for (const section of timelineSections(outline)) {
+    yield;
     const [from, to] = timelineRange(doc, section);
     const lines = readableLines(section, from, to);
     // Indexed (cache.ts): a scan of every block per timeline section was quadratic in long documents.
@@ -53,6 +69,7 @@ export function extractEntries(doc: PostmortemDocument, outline: Outline, tokens
     let undatedGroup = false;
     // Entries of each table and block are memoised (memo.ts): they are shared, frozen objects.
     for (const b of blocks) {
+      if (++read % BLOCKS_PER_STEP === 0) yield;
       if (b.kind === 'tableRow' && b.table !== undefined && !b.html) {
         if (!seenTables.has(b.table)) {
           seenTables.add(b.table);

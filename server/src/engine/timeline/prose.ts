@@ -343,6 +343,17 @@ function fieldKind(label: string): MilestoneKind | undefined {
 export { WINDOW_FIELD };
 
 export function extractProse(doc: PostmortemDocument, outline: Outline, timeline: Timeline, tokensOf: (line: number) => LineTokens, ambiguity: Readonly<Record<string, string>>): ProseStatement[] {
+  const steps = extractProseSteps(doc, outline, timeline, tokensOf, ambiguity);
+  let step = steps.next();
+  while (!step.done) step = steps.next();
+  return step.value;
+}
+
+/** Blocks read between two yields of extractProseSteps. */
+const BLOCKS_PER_STEP = 512;
+
+/** extractProse, yielding every few blocks (issue 7). Run to the end, the same statements. */
+export function* extractProseSteps(doc: PostmortemDocument, outline: Outline, timeline: Timeline, tokensOf: (line: number) => LineTokens, ambiguity: Readonly<Record<string, string>>): Generator<void, ProseStatement[], void> {
   const code = codeLines(doc);
   const firstDay = timeline.entries.find((e) => e.day)?.day;
   const ctx: Context = {
@@ -350,12 +361,18 @@ export function extractProse(doc: PostmortemDocument, outline: Outline, timeline
     zone: timeline.zone?.zone,
     referenceDay: firstDay ?? timeline.referenceDate?.date,
   };
+  yield;
   const inTimeline = timelineLines(doc, outline);
+  yield;
   for (const e of timeline.entries) for (let l = e.line; l <= e.endLine; l++) inTimeline.add(l);
+  yield;
   const headers = new Map<number, string[]>();
   for (const b of doc.blocks) if (b.kind === 'tableRow' && b.header && b.table !== undefined) headers.set(b.table, (b.cells ?? []).map((c) => c.text));
   const out: ProseStatement[] = [];
+  let read = 0;
+  yield;
   for (const b of doc.blocks) {
+    if (++read % BLOCKS_PER_STEP === 0) yield;
     if (b.kind === 'code' || b.kind === 'frontmatter' || b.kind === 'heading' || b.quoted || (b.kind === 'tableRow' && b.header)) continue;
     for (let line = b.startLine; line <= b.endLine; line++) {
       if (code.has(line) || inTimeline.has(line)) continue;
