@@ -7,7 +7,22 @@ import type { DateToken } from '../timeline/tokens';
 import { range, type RelatedInfo } from '../types';
 
 const DAY = 86_400_000;
-const dayNumber = (d: CalendarDate) => Date.UTC(d.year, d.month - 1, d.day) / DAY;
+const dayNumber = (d: CalendarDate) => (civil(d.year, d.month, d.day) ?? Date.UTC(d.year, d.month - 1, d.day) / DAY);
+
+/**
+ * Date.UTC(year, month - 1, day) / DAY without a Date: days since 1970-01-01 in the proleptic
+ * Gregorian calendar (H. Hinnant's days_from_civil). Only for the inputs where the two surely
+ * agree (Date.UTC reads years 0-99 as 1900-1999); undefined otherwise.
+ */
+function civil(year: number, month: number, day: number): number | undefined {
+  if (!Number.isInteger(year) || !Number.isInteger(month) || !Number.isInteger(day) || year < 100 || year > 200_000 || month < 1 || month > 12 || day < 1 || day > 31) return undefined;
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146_097 + doe - 719_468;
+}
 const show = (d: CalendarDate) => `${monthName(d.month)} ${d.day}, ${d.year}`;
 const TITLE_WORDS = /\b(?:post-?mortem|incident|outage|report|rca|downtime|failure|disruption)\b/i;
 const SUMMARY_SECTIONS = new Set(['summary', 'impact', 'lead', undefined]);
@@ -18,9 +33,23 @@ function full(d: DateToken | undefined, year?: number): CalendarDate | undefined
   return y ? { year: y, month: d.month, day: d.day } : undefined;
 }
 
-/** Entries whose date the timeline writes (on the entry, or on a date line above it), not assumed. */
-function writtenDays(entries: TimelineEntry[]): { entry: TimelineEntry; day: CalendarDate }[] {
-  return entries.filter((e) => e.day && e.dayFrom !== undefined && e.dayFrom !== 'reference').map((e) => ({ entry: e, day: e.day as CalendarDate }));
+interface Written {
+  entry: TimelineEntry;
+  day: CalendarDate;
+  /** dayNumber(day). */
+  n: number;
+}
+
+/**
+ * Timed or dated entries whose date the timeline writes (on the entry, or on a date line above
+ * it), not assumed.
+ */
+function writtenDays(entries: readonly TimelineEntry[]): Written[] {
+  const out: Written[] = [];
+  for (const e of entries) {
+    if ((e.time || e.date) && e.day && e.dayFrom !== undefined && e.dayFrom !== 'reference') out.push({ entry: e, day: e.day, n: dayNumber(e.day) });
+  }
+  return out;
 }
 
 const rule: Rule = {
@@ -31,18 +60,22 @@ const rule: Rule = {
   fixable: false,
   check(ctx) {
     const { timeline } = ctx;
-    const written = writtenDays(timeline.entries.filter((e) => e.time || e.date));
+    const written = writtenDays(timeline.entries);
     const typos = yearTypos(ctx, written.filter((w) => w.entry.dayFrom === 'entry'));
-    headingRange(ctx, written.filter((w) => !typos.has(w.entry)));
-    const days = written.map((w) => dayNumber(w.day));
+    headingRange(ctx, typos.size ? written.filter((w) => !typos.has(w.entry)) : written);
+    const days = written.map((w) => w.n);
     const summaryDays = summaryDates(ctx);
     titleDate(ctx, days, summaryDays.map((s) => s.day));
     // The outage's own days: from its start on (precursors before it are background).
     const start = timeline.milestones.start;
     const outage = written.filter((w) => !start || start.instant === undefined || (w.entry.instant ?? Infinity) >= start.instant);
     if (outage.length === 0) return;
-    const lo = Math.min(...outage.map((w) => dayNumber(w.day)));
-    const hi = Math.max(...outage.map((w) => dayNumber(w.day)));
+    let lo = Infinity;
+    let hi = -Infinity;
+    for (const w of outage) {
+      if (w.n < lo) lo = w.n;
+      if (w.n > hi) hi = w.n;
+    }
     // Dates the summary gives for the outage's start or end, against the timeline's days.
     for (const s of timeline.prose) {
       if (!SUMMARY_SECTIONS.has(s.section) || (s.kind !== 'window' && !(s.kind === 'time' && (s.event === 'start' || s.event === 'resolve')))) continue;
@@ -92,13 +125,15 @@ function yearTypos(ctx: RuleContext, written: { entry: TimelineEntry; day: Calen
 }
 
 /** "Timeline 01/16/2024 - 02/28/2024": a range on the heading that leaves entries out. */
-function headingRange(ctx: RuleContext, written: { entry: TimelineEntry; day: CalendarDate }[]): void {
+function headingRange(ctx: RuleContext, written: Written[]): void {
   for (const s of timelineSections(ctx.outline)) {
     const dates = ctx.tokens(s.line).dates.map((d) => ({ token: d, day: full(d) })).filter((d): d is { token: DateToken; day: CalendarDate } => d.day !== undefined);
     if (dates.length !== 2) continue;
     const [a, b] = dates as [{ token: DateToken; day: CalendarDate }, { token: DateToken; day: CalendarDate }];
     const inside = written.filter((w) => w.entry.line > s.line && w.entry.line <= s.endLine);
-    const outside = inside.find((w) => dayNumber(w.day) < dayNumber(a.day) - 1 || dayNumber(w.day) > dayNumber(b.day) + 1);
+    const lo = dayNumber(a.day) - 1;
+    const hi = dayNumber(b.day) + 1;
+    const outside = inside.find((w) => w.n < lo || w.n > hi);
     if (!outside) continue;
     ctx.report({
       message: `The heading gives ${show(a.day)} to ${show(b.day)}, but the timeline has an entry on ${show(outside.day)} (line ${outside.entry.line + 1}).`,

@@ -14,8 +14,12 @@ const FILLER = /^\s*(?:(?:[-*+]|\d{1,9}[.)])\s*|(?:<(?:p|li|div|span)>\s*)?(?:\.
 /** Headings longer than this with nothing under them are titles or subtitles, not sections. */
 const MAX_SECTION_WORDS = 6;
 
-/** The section's own text lines, without comments and decoration. */
-function ownContent(ctx: RuleContext, section: Section): string[] {
+/**
+ * The section's own text lines, without comments and decoration. With `stopAtText`, stops at
+ * (and includes) the first line that is neither a placeholder nor filler: a section with such a
+ * line is not empty, and the rest of it (a long timeline) need not be read.
+ */
+function ownContent(ctx: RuleContext, section: Section, stopAtText = false): string[] {
   const [from, to] = contentLines(section);
   const content: string[] = [];
   let inComment = false;
@@ -27,12 +31,20 @@ function ownContent(ctx: RuleContext, section: Section): string[] {
       text = text.slice(end + 3);
       inComment = false;
     }
-    if (/<!--(?!.*-->)/.test(text)) inComment = true;
-    text = text.replace(COMMENTS, '');
-    if (text.trim() !== '' && !DECORATION.test(text) && !WRAPPER.test(text)) content.push(text);
+    // Without "<!--" neither test below can match (and the replace would return the text as is).
+    if (text.includes('<!--')) {
+      if (/<!--(?!.*-->)/.test(text)) inComment = true;
+      text = text.replace(COMMENTS, '');
+    }
+    if (text.trim() !== '' && !DECORATION.test(text) && !WRAPPER.test(text)) {
+      content.push(text);
+      if (stopAtText && !placeholderLine(text)) break;
+    }
   }
   return content;
 }
+
+const placeholderLine = (l: string) => isPlaceholderOnly(l) || FILLER.test(l);
 
 /**
  * Unrecognised headings are often not sections at all: a key-value line ("Owner: @sam"), a
@@ -64,8 +76,8 @@ const rule: Rule = {
     for (const section of outline.sections) {
       // A label leads its own content on the same line.
       if (section.children.length > 0 || section.kind === 'lead' || !reportable(section)) continue;
-      const content = ownContent(ctx, section);
-      const placeholdersOnly = content.length > 0 && content.every((l) => isPlaceholderOnly(l) || FILLER.test(l));
+      const content = ownContent(ctx, section, true);
+      const placeholdersOnly = content.length > 0 && content.every(placeholderLine);
       if (content.length > 0 && !placeholdersOnly) continue;
       if (content.length === 0 && continuedByPart(outline, section)) continue;
       const def = CANONICAL_SECTIONS.find((c) => c.id === section.id);

@@ -1,12 +1,14 @@
 import type { Rule } from '../rule';
 import type { PostmortemDocument } from '../document';
 import { findPlaceholders } from '../placeholders';
+import { codeLines } from '../ranges';
 import { range } from '../types';
 
 /** Each line with HTML comments blanked out (same length): hidden notes are not left-in text. */
 function withoutComments(doc: PostmortemDocument): string[] {
   let inComment = false;
   return doc.lines.map((line) => {
+    if (!inComment && !line.includes('<!--')) return line;
     let out = '';
     let at = 0;
     while (at < line.length) {
@@ -56,10 +58,11 @@ const rule: Rule = {
   fixable: false,
   check(ctx) {
     const { doc } = ctx;
-    const skip = new Set<number>();
-    for (const b of doc.blocks) if (b.kind === 'code' || b.kind === 'frontmatter') for (let l = b.startLine; l <= b.endLine; l++) skip.add(l);
+    // Code and front matter lines (codeLines: the same set, built once per document).
+    const skip = codeLines(doc);
     const status = statusTables(doc);
-    const statusRows = new Set(doc.blocks.filter((b) => b.kind === 'tableRow' && b.table !== undefined && status.has(b.table)).map((b) => b.startLine));
+    const statusRows = new Set<number>();
+    if (status.size > 0) for (const b of doc.blocks) if (b.kind === 'tableRow' && b.table !== undefined && status.has(b.table)) statusRows.add(b.startLine);
     // A half-known time in a timeline entry ("14:??") is timeline-unparsed's to report.
     const unknownTimes = new Set(ctx.timeline.entries.filter((e) => e.placeholder).map((e) => e.line));
     // A heading called "TODO" titles a list of real tasks.

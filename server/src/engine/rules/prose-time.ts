@@ -1,7 +1,8 @@
 import type { Rule } from '../rule';
-import { certain, compatibleKinds, minutesFrom, sameTime, timedEntries, timeTolerance, type Timed } from '../timeline/compare';
+import { certain, compatibleKinds, minutesFrom, sameTime, timeTolerance, type Timed } from '../timeline/compare';
 import type { MilestoneKind, ProseStatement, ProseTime } from '../timeline/model';
 import { range } from '../types';
+import { timedOf } from './shared';
 
 const NAMES: Record<MilestoneKind, string> = {
   start: 'the outage began', detect: 'it was detected', escalate: 'the incident was declared',
@@ -32,9 +33,20 @@ const rule: Rule = {
     const { timeline } = ctx;
     const m = timeline.milestones;
     if (m.episodes && m.episodes > 1) return;
-    const timed = timedEntries(timeline);
+    const timed = timedOf(timeline);
     if (timed.length < 2) return;
     const firstDetect = timed.find((e) => e.kind === 'detect');
+    // The entries an event may be compared with, once per event (not once per statement).
+    const byEvent = new Map<MilestoneKind, Timed[]>();
+    const candidatesFor = (event: MilestoneKind): Timed[] => {
+      let list = byEvent.get(event);
+      if (!list) {
+        const kinds = compatibleKinds(event);
+        list = timed.filter((e) => kinds.includes(e.kind));
+        byEvent.set(event, list);
+      }
+      return list;
+    };
     for (const s of timeline.prose) {
       if (s.kind !== 'time' || !s.event || !s.at) continue;
       // Start and end fields of the summary are its window (summary-window).
@@ -50,8 +62,7 @@ const rule: Rule = {
         }
         continue;
       }
-      const kinds = compatibleKinds(s.event);
-      const candidates = timed.filter((e) => kinds.includes(e.kind));
+      const candidates = candidatesFor(s.event);
       if (candidates.length === 0 || candidates.some((e) => sameTime(e, at))) continue;
       // Another entry at that time may describe the same event in other words.
       if (timed.some((e) => sameTime(e, at) && e.kind === 'other')) continue;

@@ -24,6 +24,48 @@ function offsetAt(z: ZoneToken, day: CalendarDate | undefined, ambiguity: Record
   return wallOffset(z, base, ambiguity);
 }
 
+type OffsetOf = (z: ZoneToken, day: CalendarDate | undefined) => number | undefined;
+
+/**
+ * offsetAt for one check (one ambiguity map), with the timeline's own zone's offsets remembered
+ * per day: every timed line compares its zone with it.
+ */
+function offsetMemo(ambiguity: Record<string, string>, main: ZoneToken | undefined): OffsetOf {
+  const memo = new Map<number, number | undefined>();
+  return (z, day) => {
+    if (z !== main) return offsetAt(z, day, ambiguity);
+    // One number per date (months and days below 100, as every calendar date has); else uncached.
+    const key = !day ? 0.5 : day.month >= 0 && day.month < 100 && day.day >= 0 && day.day < 100 && Number.isInteger(day.year) && Number.isInteger(day.month) && Number.isInteger(day.day) ? (day.year * 100 + day.month) * 100 + day.day : undefined;
+    if (key === undefined) return offsetAt(z, day, ambiguity);
+    if (memo.has(key)) return memo.get(key);
+    const off = offsetAt(z, day, ambiguity);
+    memo.set(key, off);
+    return off;
+  };
+}
+
+/** The first timed entry at a wall-clock time on a day (or with no day on either side). */
+function sameTimeFinder(entries: readonly TimelineEntry[]): (t: TimeToken, day: CalendarDate | undefined) => TimelineEntry | undefined {
+  let byClock: Map<number, TimelineEntry[]> | undefined;
+  return (t, day) => {
+    if (!byClock) {
+      byClock = new Map();
+      for (const e of entries) {
+        if (!e.time) continue;
+        const k = e.time.hour * 1000 + e.time.minute;
+        const list = byClock.get(k);
+        if (list) list.push(e);
+        else byClock.set(k, [e]);
+      }
+    }
+    // Equal clocks have equal keys; the find below still compares them.
+    if (!Number.isInteger(t.hour) || !Number.isInteger(t.minute) || t.minute < 0 || t.minute >= 1000) {
+      return entries.find((e) => e.time && e.time.hour === t.hour && e.time.minute === t.minute && (!day || !e.day || (e.day.year === day.year && e.day.month === day.month && e.day.day === day.day)));
+    }
+    return byClock.get(t.hour * 1000 + t.minute)?.find((e) => e.time && e.time.hour === t.hour && e.time.minute === t.minute && (!day || !e.day || (e.day.year === day.year && e.day.month === day.month && e.day.day === day.day)));
+  };
+}
+
 function abbreviationFix(line: number, z: ZoneToken, expected: string): Fix {
   return { title: `Change "${z.raw}" to "${expected}"`, isPreferred: true, safe: true, edits: [{ range: range(line, z.start, line, z.end), newText: expected }] };
 }
@@ -50,6 +92,8 @@ const rule: Rule = {
     const dated = !timeline.floating.date;
     const referenceDay = timeline.entries.find((e) => e.day)?.day ?? timeline.referenceDate?.date;
     const main = timeline.zone;
+    const offset = offsetMemo(ambiguity, main?.zone);
+    const sameTime = sameTimeFinder(timeline.entries);
 
     // 1. Zones written with times: unknown, wrong for the date, or another zone than the timeline's.
     for (let line = 0; line < doc.lines.length; line++) {
@@ -58,7 +102,8 @@ const rule: Rule = {
       if (tokens.times.length === 0) continue;
       const entry = entryByLine.get(line);
       for (const t of tokens.times) {
-        for (const tt of [t, t.rangeEnd]) {
+        for (let k = 0; k < 2; k++) {
+          const tt = k === 0 ? t : t.rangeEnd;
           const z = tt?.zone;
           if (!tt || !z || (tt === t && t.zoneFromRangeEnd)) continue;
           if (z.unknown) {
@@ -75,7 +120,7 @@ const rule: Rule = {
               continue;
             }
           }
-          if (main && main.line !== line) mixedWithTimeline(ctx, line, tt, z, main, day, entry, ambiguity, report);
+          if (main && main.line !== line) mixedWithTimeline(ctx, line, tt, z, main, day, entry, offset, sameTime, report);
         }
       }
     }
@@ -102,10 +147,11 @@ function dayOf(t: TimeToken, entry: TimelineEntry | undefined, reference: Calend
 
 function mixedWithTimeline(
   ctx: RuleContext, line: number, t: TimeToken, z: ZoneToken, main: ZoneContext, day: CalendarDate | undefined, entry: TimelineEntry | undefined,
-  ambiguity: Record<string, string>, report: (line: number, z: ZoneToken, message: string, fixes?: Fix[], data?: Record<string, unknown>) => void,
+  offset: OffsetOf, sameTime: ReturnType<typeof sameTimeFinder>,
+  report: (line: number, z: ZoneToken, message: string, fixes?: Fix[], data?: Record<string, unknown>) => void,
 ): void {
-  const mine = offsetAt(z, day, ambiguity);
-  const theirs = offsetAt(main.zone, day, ambiguity);
+  const mine = offset(z, day);
+  const theirs = offset(main.zone, day);
   if (mine === undefined || theirs === undefined || mine === theirs) return;
   const name = zoneName(main.zone);
   if (entry && entry.time?.start === t.start) {
@@ -114,7 +160,7 @@ function mixedWithTimeline(
   }
   if (entry) return; // a time quoted inside an entry's text
   // Prose: the same wall-clock time as a timeline entry, in another zone, names the same moment twice.
-  const same = ctx.timeline.entries.find((e) => e.time && e.time.hour === t.hour && e.time.minute === t.minute && (!day || !e.day || (e.day.year === day.year && e.day.month === day.month && e.day.day === day.day)));
+  const same = sameTime(t, day);
   if (same && !isUtc(z)) {
     report(line, z, `${clock(t)} ${zoneName(z)} here, but the timeline has ${clock(t)} in ${name} (line ${same.line + 1}).`, [], { reason: 'prose', timelineZone: main.zone.raw });
     return;
@@ -124,7 +170,7 @@ function mixedWithTimeline(
     return;
   }
   // Two regional zones in one account (a debugging time in PST in a CAT report).
-  if (!isUtc(z) && !isUtc(main.zone) && !lineHasZone(ctx, line, main.zone, day, ambiguity)) {
+  if (!isUtc(z) && !isUtc(main.zone) && !lineHasZone(ctx, line, main.zone, day, offset)) {
     report(line, z, `${zoneName(z)} here, but the document's times are in ${name} (line ${main.line + 1}).`, [], { reason: 'prose', timelineZone: main.zone.raw });
   }
 }
@@ -134,9 +180,9 @@ function isUtc(z: ZoneToken): boolean {
 }
 
 /** A line that also writes the time in the timeline's zone is a conversion ("9:00 PST / 12:00 EST"). */
-function lineHasZone(ctx: RuleContext, line: number, zone: ZoneToken, day: CalendarDate | undefined, ambiguity: Record<string, string>): boolean {
-  const want = offsetAt(zone, day, ambiguity);
-  return ctx.tokens(line).times.some((t) => [t.zone, t.rangeEnd?.zone].some((z) => z && !z.unknown && offsetAt(z, day, ambiguity) === want));
+function lineHasZone(ctx: RuleContext, line: number, zone: ZoneToken, day: CalendarDate | undefined, offset: OffsetOf): boolean {
+  const want = offset(zone, day);
+  return ctx.tokens(line).times.some((t) => [t.zone, t.rangeEnd?.zone].some((z) => z && !z.unknown && offset(z, day) === want));
 }
 
 export default rule;

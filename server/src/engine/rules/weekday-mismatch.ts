@@ -13,10 +13,13 @@ const rule: Rule = {
   fixable: true,
   check(ctx) {
     const { doc } = ctx;
+    const code = codeLines(doc);
     for (let line = 0; line < doc.lines.length; line++) {
+      if (code.has(line)) continue;
+      const dates = ctx.tokens(line).dates;
+      if (dates.length === 0) continue;
       const masked = doc.masked(line);
-      if (codeLines(doc).has(line)) continue;
-      for (const d of ctx.tokens(line).dates) {
+      for (const d of dates) {
         if (d.weekday === undefined || !d.year || d.invalid || d.placeholder || !d.month || !d.day) continue;
         const actual = weekdayOf(d.year, d.month, d.day);
         if (actual === d.weekday) continue;
