@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { analyze, ParseCache, type Analysis, type AnalyzeOptions } from '../../server/src/engine';
+import { analyze, ParseCache, type AnalyzeOptions } from '../../server/src/engine';
 import { blocksOverlapping, clearMemos, tableRows } from '../../server/src/engine/cache';
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
@@ -18,23 +18,9 @@ import { parseSlices } from '../../server/src/engine/slices';
 import { withoutLiteralAutolinkTransform } from '../../server/src/engine/gfm-fast';
 import { mdastToBlocks } from '../../server/src/engine/parse/blocks';
 import { generatePostmortem, rng } from '../../bench/generate.mjs';
+import { observable } from './observable';
 
 const CORPUS = fileURLToPath(new URL('../../../shared/corpus/docs/', import.meta.url));
-
-/** Everything an analysis reports; the outline without its parent links (they make cycles). */
-function observable(a: Analysis) {
-  return {
-    isPostmortem: a.isPostmortem,
-    problems: a.problems,
-    ruleErrors: a.ruleErrors,
-    configIssues: a.configIssues,
-    timeline: a.timeline,
-    blocks: a.doc.blocks,
-    frontMatter: a.doc.frontMatter,
-    title: a.outline.title,
-    sections: a.outline.sections.map(({ parent, children, ...s }) => ({ ...s, parent: parent?.line, children: children.map((c) => c.line) })),
-  };
-}
 
 const SNIPPETS = ['x', ' ', '\n', '\n\n', '#', '## Timeline\n', '|', '- ', '`', '```', '*', ':', '1', '0', '12:30', ' UTC', ' PST', 'TBD', '2024-03-11 ', '<br>', '<!--', '-->', '[a]: http://x\n', '---\n', 'Root Cause:\n'];
 

@@ -4,7 +4,7 @@
 // belong to `npm run bench`).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { analysisSteps, analyze, ParseCache, selectProfile, type Analysis, type AnalyzeOptions } from '../../server/src/engine';
+import { analysisSteps, analyze, ParseCache, selectProfile, type AnalyzeOptions } from '../../server/src/engine';
 import { clearMemos } from '../../server/src/engine/cache';
 import { parseDocument } from '../../server/src/engine/document';
 import { buildOutline } from '../../server/src/engine/outline';
@@ -12,20 +12,7 @@ import { mergeConfigs } from '../../server/src/engine/config';
 import { parseSlices } from '../../server/src/engine/slices';
 import { buildTimeline, buildTimelineSteps, lineTokenCache, lineTokens } from '../../server/src/engine/timeline/build';
 import { generatePostmortem } from '../../bench/generate.mjs';
-
-/** Everything an analysis reports; the outline without its parent links (they make cycles). */
-function observable(a: Analysis) {
-  return {
-    isPostmortem: a.isPostmortem,
-    problems: a.problems,
-    ruleErrors: a.ruleErrors,
-    configIssues: a.configIssues,
-    timeline: a.timeline,
-    blocks: a.doc.blocks,
-    title: a.outline.title,
-    sections: a.outline.sections.map(({ parent, children, ...s }) => ({ ...s, parent: parent?.line, children: children.map((c) => c.line) })),
-  };
-}
+import { observable } from './observable';
 
 function stepped<T>(steps: Generator<unknown, T, void>): { value: T; yields: number } {
   let yields = 0;

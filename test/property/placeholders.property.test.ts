@@ -5,32 +5,11 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { findPlaceholders, isPlaceholderOnly } from '../../server/src/engine/placeholders';
+import { codeSpans, findPlaceholders, IN_URL, INSTRUCTION, isPlaceholderOnly, PATTERNS } from '../../server/src/engine/placeholders';
 import { atom, params } from './arbitraries';
 
-// The model: the previous implementation, verbatim in its logic.
-const PATTERNS: RegExp[] = [
-  /\b(?:TBD|TBA|TBC|TODO|FIXME)\b/g,
-  /\b[Hh]{2}:[Mm]{2}(?::[Ss]{2})?\b/g,
-  /\b[Xx]{2}:[Xx]{2}\b/g,
-  /\b(?:YYYY|yyyy)[-/.](?:MM|mm)[-/.](?:DD|dd)\b|\b(?:DD|dd)[-/.](?:MM|mm)[-/.](?:YYYY|yyyy)\b|\b(?:MM|mm)[-/.](?:DD|dd)[-/.](?:YYYY|yyyy)\b/g,
-  /\[(?:insert|add|describe|enter|your|name of|link to|fill in|placeholder|tbd|todo)\b[^\]\n]{0,80}\](?!\()/gi,
-  /<(?:insert|your|describe|add|enter)\b[^<>\n]{0,80}>/gi,
-  /(?<!\$)\{\{[^{}\n]{1,60}\}\}/g,
-  /\blorem ipsum\b/gi,
-  /(?<![\w?])\?{2,}(?![\w?])/g,
-  /(?<=^\s*(?:[-*+]\s+)?[^\s:?][^:?]{0,59}:[ \t]*)\?(?=[ \t]*$)/g,
-];
-const IN_URL: RegExp[] = [/(?<=[(/])insert_[\w-]+(?:\.\w+)?/g, /(?<=\/)your-(?:user-?name|user|org(?:anization)?|repo(?:sitory)?|account|domain|project)\b/g];
-const INSTRUCTION = /^\s*(?:[-*+]\s+)?[_*](?:your|describe|list|link|put|add|enter|explain|summari[sz]e|schedule|include|insert|write|provide|document)\b[^\n]{0,300}[_*]\s*$/i;
-
-function codeSpans(line: string): [number, number][] {
-  if (!line.includes('`')) return [];
-  const spans: [number, number][] = [];
-  const re = /(`+)[^`]+?\1(?!`)/g;
-  for (let m = re.exec(line); m; m = re.exec(line)) spans.push([m.index, m.index + m[0].length]);
-  return spans;
-}
+// The model: the previous search, verbatim in its logic, over the engine's own patterns and code
+// spans (what changed is how matches are filtered, not what is matched).
 
 function insideUrl(line: string, index: number): boolean {
   const before = line.slice(0, index);

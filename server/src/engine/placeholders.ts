@@ -2,7 +2,7 @@
 // empty-section (a section holding only placeholders is empty).
 import { LINE_MEMO_CAPACITY, StringMemo } from './cache';
 
-const PATTERNS: RegExp[] = [
+export const PATTERNS: readonly RegExp[] = [
   /\b(?:TBD|TBA|TBC|TODO|FIXME)\b/g,
   /\b[Hh]{2}:[Mm]{2}(?::[Ss]{2})?\b/g,
   /\b[Xx]{2}:[Xx]{2}\b/g,
@@ -18,13 +18,13 @@ const PATTERNS: RegExp[] = [
 ];
 
 /** Template slots inside links and image paths: `insert_diagram.png`, `github.com/your-username/…`. */
-const IN_URL: RegExp[] = [
+export const IN_URL: readonly RegExp[] = [
   /(?<=[(/])insert_[\w-]+(?:\.\w+)?/g,
   /(?<=\/)your-(?:user-?name|user|org(?:anization)?|repo(?:sitory)?|account|domain|project)\b/g,
 ];
 
 /** A whole line of template instruction, e.g. `_Your name goes here._`. */
-const INSTRUCTION = /^\s*(?:[-*+]\s+)?[_*](?:your|describe|list|link|put|add|enter|explain|summari[sz]e|schedule|include|insert|write|provide|document)\b[^\n]{0,300}[_*]\s*$/i;
+export const INSTRUCTION = /^\s*(?:[-*+]\s+)?[_*](?:your|describe|list|link|put|add|enter|explain|summari[sz]e|schedule|include|insert|write|provide|document)\b[^\n]{0,300}[_*]\s*$/i;
 
 export interface PlaceholderMatch {
   start: number;
@@ -33,7 +33,7 @@ export interface PlaceholderMatch {
 }
 
 /** Spans of inline code (`…`): literal text such as commands, never a placeholder. */
-function codeSpans(line: string): [number, number][] {
+export function codeSpans(line: string): [number, number][] {
   if (!line.includes('`')) return [];
   const spans: [number, number][] = [];
   const re = /(`+)[^`]+?\1(?!`)/g;
