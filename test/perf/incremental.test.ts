@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { analyze, ParseCache, type AnalyzeOptions } from '../../server/src/engine';
+import { analyze, parseDocument, ParseCache, type AnalyzeOptions } from '../../server/src/engine';
 import { blocksOverlapping, clearMemos, tableRows } from '../../server/src/engine/cache';
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
@@ -120,4 +120,27 @@ test('dropping the literal-autolink transform leaves every block as it was', (t)
     texts.push(text.slice(0, at) + (links[Math.floor(r() * links.length)] as string) + text.slice(at));
   }
   for (const text of texts) assert.deepStrictEqual(blocks(fast, text), blocks(reference, text));
+});
+
+test('perLine carries frozen values of unchanged lines to the next version, and recomputes the rest', () => {
+  const cache = new ParseCache();
+  const computed: number[] = [];
+  const frozen = (line: number) => {
+    computed.push(line);
+    return Object.freeze({ line });
+  };
+  const first = parseDocument('a\nb\nc\nd', { cache });
+  for (let i = 0; i < 4; i++) first.perLine('tokens', i, frozen);
+  assert.deepEqual(computed, [0, 1, 2, 3]);
+  computed.length = 0;
+  // Line 1 changed, a line inserted after it: lines 0, and c and d (now 3 and 4), are carried.
+  const second = parseDocument('a\nB\nx\nc\nd', { cache });
+  const values = [0, 1, 2, 3, 4].map((i) => second.perLine('tokens', i, frozen));
+  assert.deepEqual(computed, [1, 2]);
+  assert.deepEqual(values.map((v) => v.line), [0, 1, 2, 2, 3]);
+  // A value that is not frozen is never carried: it may belong to one analysis alone.
+  const mutable = (line: number) => ({ line });
+  const third = parseDocument('a\nB\nx\nc\nd!', { cache });
+  const a = third.perLine('placeholders', 0, mutable);
+  assert.notEqual(third.perLine('placeholders', 0, mutable), a);
 });

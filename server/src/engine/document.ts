@@ -34,7 +34,18 @@ export interface PostmortemDocument {
   oversize?: Oversize;
   /** The line with markup blanked out, same length as the line (see mask.ts). */
   masked(line: number): string;
+  /**
+   * `compute(line)`, a pure function of the line's text, kept per line and carried over to the
+   * next version of the document for the lines an edit left alone (issue 7: a memo lookup by line
+   * text for each of thousands of lines was a tenth of a keystroke's analysis). Only frozen
+   * values are carried: a mutable one may belong to this analysis alone.
+   */
+  perLine<T>(slot: LineSlot, line: number, compute: (line: number) => T): T;
 }
+
+/** The per-line values a document carries over (perLine). */
+export type LineSlot = 'tokens' | 'placeholders';
+const SLOTS: readonly LineSlot[] = ['tokens', 'placeholders'];
 
 interface ChunkResult {
   blocks: Block[];
@@ -74,8 +85,8 @@ export class ParseCache {
     return this.entries.size;
   }
 
-  /** The lines of the text parsed last and their masks: unchanged lines are reused (see reuseLines). */
-  last?: { lines: string[]; masks: (string | undefined)[] };
+  /** The lines of the text parsed last, their masks and per-line values: unchanged lines are reused (see reuseLines). */
+  last?: { lines: string[]; masks: (string | undefined)[]; values: Record<LineSlot, unknown[]> };
 }
 
 /**
@@ -173,13 +184,20 @@ export function parseDocument(text: string, options: ParseOptions = {}): Postmor
   const { lines, offsets, eol } = splitLines(text);
   // The masks of the lines, filled as the analysis asks; those of unchanged lines carried over.
   const masks = new Array<string | undefined>(lines.length);
+  const values = { tokens: new Array<unknown>(lines.length), placeholders: new Array<unknown>(lines.length) };
   const last = options.cache?.last;
   if (last) {
     const { head, tail } = reuseLines(lines, last.lines);
     for (let i = 0; i < head; i++) masks[i] = last.masks[i];
     for (let t = 1; t <= tail; t++) masks[lines.length - t] = last.masks[last.lines.length - t];
+    for (const slot of SLOTS) {
+      const from = last.values[slot];
+      const to = values[slot];
+      for (let i = 0; i < head; i++) to[i] = from[i];
+      for (let t = 1; t <= tail; t++) to[lines.length - t] = from[last.lines.length - t];
+    }
   }
-  if (options.cache) options.cache.last = { lines, masks };
+  if (options.cache) options.cache.last = { lines, masks, values };
   const languageId = options.languageId ?? 'markdown';
   const blocks: Block[] = [];
   let tableBase = 0;
@@ -201,6 +219,14 @@ export function parseDocument(text: string, options: ParseOptions = {}): Postmor
         if (line >= 0 && line < lines.length) masks[line] = m;
       }
       return m;
+    },
+    perLine<T>(slot: LineSlot, line: number, compute: (line: number) => T): T {
+      const kept = values[slot];
+      const v = kept[line];
+      if (v !== undefined) return v as T;
+      const value = compute(line);
+      if (line >= 0 && line < lines.length && value !== undefined && value !== null && Object.isFrozen(value)) kept[line] = value;
+      return value;
     },
   };
   if (tooLarge) doc.oversize = tooLarge;

@@ -71,9 +71,12 @@ const rule: Rule = {
       if (skip.has(note.line)) continue;
       ctx.report({ message: `Template note "${note.text}" left in the text.`, range: range(note.line, note.start, note.line, note.end), data: { placeholder: note.text } });
     }
+    const lineText = (line: number) => findPlaceholders(doc.lines[line] as string);
     withoutComments(doc).forEach((text, line) => {
-      if (skip.has(line) || !text.trim()) return;
-      for (const p of findPlaceholders(text)) {
+      if (skip.has(line) || !/\S/.test(text)) return;
+      // A line without comments is the document's line: its placeholders are kept with it (document.ts perLine).
+      const found = text === doc.lines[line] ? doc.perLine('placeholders', line, lineText) : findPlaceholders(text);
+      for (const p of found) {
         if (p.text === 'TODO' && (statusRows.has(line) || todoHeadings.has(line))) continue;
         if (unknownTimes.has(line) && /^\?+$/.test(p.text) && /\d[:.]$/.test(text.slice(0, p.start))) continue;
         ctx.report({

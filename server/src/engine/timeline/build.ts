@@ -49,13 +49,14 @@ export function lineTokens(doc: PostmortemDocument): { tokens: (line: number) =>
   let cache: (LineTokens | undefined)[] | undefined;
   let code: ReturnType<typeof codeLines> | undefined;
   const scanned: (LineTokens | undefined)[] = [];
+  const scanMasked = (line: number) => scanLine(doc.masked(line));
   function* scan(): Generator<void, void, void> {
     if (cache) return;
     code ??= codeLines(doc);
     const count = doc.lines.length;
     while (scanned.length < count) {
       const i = scanned.length;
-      scanned.push(code.has(i) ? undefined : scanLine(doc.masked(i)));
+      scanned.push(code.has(i) ? undefined : doc.perLine('tokens', i, scanMasked));
       if (i % LINES_PER_STEP === LINES_PER_STEP - 1) {
         yield;
         if (cache) return; // finished by a use of tokens meanwhile
@@ -79,7 +80,7 @@ export function lineTokens(doc: PostmortemDocument): { tokens: (line: number) =>
     const all = cache as (LineTokens | undefined)[];
     let t = all[line];
     if (!t) {
-      t = scanLine(doc.masked(line));
+      t = doc.perLine('tokens', line, scanMasked);
       all[line] = t;
     }
     return t;
