@@ -47,6 +47,20 @@ export interface PostmortemDocument {
 export type LineSlot = 'tokens' | 'placeholders';
 const SLOTS: readonly LineSlot[] = ['tokens', 'placeholders'];
 
+interface ChunkKey {
+  head: string;
+  lines: string[];
+  prefix: string[];
+  key: string;
+}
+
+/** Whether two line lists hold the same strings (nearly always the very same objects: reuseLines). */
+function sameLines(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
 interface ChunkResult {
   blocks: Block[];
   tables: number;
@@ -84,6 +98,13 @@ export class ParseCache {
   get size(): number {
     return this.entries.size;
   }
+
+  /**
+   * The keys of the chunks parsed last, by first line, with the document's line count then: a
+   * chunk whose lines are the same strings again reuses its key instead of joining its text
+   * into a new one, which the cache would then hash (issue 7: the whole text, every keystroke).
+   */
+  keys?: { lineCount: number; byStart: Map<number, ChunkKey> };
 
   /** The lines of the text parsed last, their masks and per-line values: unchanged lines are reused (see reuseLines). */
   last?: { lines: string[]; masks: (string | undefined)[]; values: Record<LineSlot, unknown[]> };
@@ -138,16 +159,24 @@ export function* parseChunks(lines: string[], chunks: Chunk[], cache: ParseCache
   let html: HtmlState = INITIAL_HTML_STATE;
   /** Whether the chunk was parsed now (not found in the cache). */
   let parsed: boolean;
+  const previous = cache?.keys;
+  const keys = new Map<number, ChunkKey>();
+  if (cache) cache.keys = { lineCount: lines.length, byStart: keys };
+  const shift = previous ? lines.length - previous.lineCount : 0;
   const parse = (chunk: Chunk, withFrontMatter: boolean): ChunkResult => {
     const prefix = chunk.tableHeader ?? [];
-    const source = [...prefix, ...chunk.lines].join('\n');
     // A chunk read in an HTML state left by the one before is another result, and so is one
     // read behind a table's header rows (dropped from it): keyed apart.
     const state = html.inComment || html.skip || html.listDepth ? `H${JSON.stringify(html)}` : '';
-    const key = state + (prefix.length ? 'T' : '') + (withFrontMatter ? 'F' : 'B') + source;
+    const head = state + (prefix.length ? 'T' : '') + (withFrontMatter ? 'F' : 'B');
+    // The same chunk as last time, where it was or moved by the lines an edit added or removed.
+    let known = previous?.byStart.get(chunk.startLine);
+    if (!known || !sameLines(known.lines, chunk.lines)) known = shift === 0 ? undefined : previous?.byStart.get(chunk.startLine - shift);
+    const key = known && known.head === head && sameLines(known.lines, chunk.lines) && sameLines(known.prefix, prefix) ? known.key : head + [...prefix, ...chunk.lines].join('\n');
+    keys.set(chunk.startLine, { head, lines: chunk.lines, prefix, key });
     let result = cache?.get(key);
     if (!result) {
-      result = parseChunk(source, withFrontMatter, prefix.length, html);
+      result = parseChunk(key.slice(head.length), withFrontMatter, prefix.length, html);
       cache?.set(key, result);
       parsed = true;
     }

@@ -2,6 +2,7 @@ import type { PostmortemDocument } from '../document';
 import type { Rule, RuleContext } from '../rule';
 import { codeLines } from '../ranges';
 import { range, type Fix } from '../types';
+import type { DateToken, TimeToken } from '../timeline/tokens';
 
 /** "13:55 PM" -> ["13:55", "1:55 PM"]: drop the meridiem, or write it as a 12-hour time. */
 function meridiemFixes(clock: string): string[] {
@@ -27,9 +28,12 @@ function frontMatterDates(doc: PostmortemDocument): Set<number> {
 /** "10:00 M": a meridiem with its A or P lost. */
 const BROKEN_MERIDIEM = /(?<![\d:])(\d{1,2}:\d{2})([ \t]?)[Mm]\.?(?![A-Za-z])/g;
 
+/** Whether a line may hold a broken meridiem: one module-level regex (a literal in the function is a new object per line). */
+const MAY_BREAK = /\d:\d{2}\s?[Mm]/;
+
 function brokenMeridiem(ctx: RuleContext, line: number): void {
   const masked = ctx.doc.masked(line);
-  if (!/\d:\d{2}\s?[Mm]/.test(masked)) return;
+  if (!MAY_BREAK.test(masked)) return;
   for (const m of masked.matchAll(BROKEN_MERIDIEM)) {
     const start = m.index ?? 0;
     const clock = m[1] ?? '';
@@ -55,8 +59,11 @@ const rule: Rule = {
       const tokens = ctx.tokens(line);
       if (tokens.times.length === 0 && tokens.dates.length === 0) continue;
       const masked = doc.masked(line);
-      for (const t of tokens.times) {
-        for (const tt of [t, t.rangeEnd]) {
+      // Index loops: this runs for every time of every line on each keystroke (no arrays per time).
+      for (let i = 0; i < tokens.times.length; i++) {
+        const t = tokens.times[i] as TimeToken;
+        for (let k = 0; k < 2; k++) {
+          const tt = k === 0 ? t : t.rangeEnd;
           if (!tt?.invalid) continue;
           const clock = masked.slice(tt.clockStart, tt.clockEnd);
           const fixes: Fix[] = meridiemFixes(clock).map((text, i) => ({
@@ -67,7 +74,8 @@ const rule: Rule = {
         }
         if (t.date?.invalid) ctx.report({ message: `Impossible date "${t.date.raw}": ${t.date.invalid}.`, range: range(line, t.date.start, line, t.date.end), data: { reason: t.date.invalid } });
       }
-      for (const d of tokens.dates) {
+      for (let i = 0; i < tokens.dates.length; i++) {
+        const d = tokens.dates[i] as DateToken;
         if (!d.invalid || d.placeholder) continue;
         ctx.report({ message: `Impossible date "${d.raw}": ${d.invalid}.`, range: range(line, d.start, line, d.end), data: { reason: d.invalid } });
       }

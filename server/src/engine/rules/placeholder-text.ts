@@ -30,6 +30,8 @@ function withoutComments(doc: PostmortemDocument): string[] {
   });
 }
 
+const NOT_BLANK = /\S/;
+
 /** A template's own note to the author, in a comment: `<!-- Add more timeline items here -->`. */
 const TEMPLATE_NOTE = /<!--\s*((?:add|insert|list|put|include)\s+(?:more|additional|other|your|any)\b[^<>]{0,80}?\bhere\b[^<>]{0,20}?)\s*-->/gi;
 
@@ -73,7 +75,7 @@ const rule: Rule = {
     }
     const lineText = (line: number) => findPlaceholders(doc.lines[line] as string);
     withoutComments(doc).forEach((text, line) => {
-      if (skip.has(line) || !/\S/.test(text)) return;
+      if (skip.has(line) || !NOT_BLANK.test(text)) return;
       // A line without comments is the document's line: its placeholders are kept with it (document.ts perLine).
       const found = text === doc.lines[line] ? doc.perLine('placeholders', line, lineText) : findPlaceholders(text);
       for (const p of found) {

@@ -4,17 +4,7 @@
 import { timedEntries, type Timed } from '../timeline/compare';
 import type { Timeline } from '../timeline/model';
 
-const timedCache = new WeakMap<Timeline, Timed[]>();
-
-/**
- * timedEntries(timeline), shared by the rules of one analysis. Not frozen (a frozen array of a
- * few thousand entries iterates slower); the rules only read it.
- */
+/** timedEntries(timeline): computed once per timeline, shared by the rules of one analysis (compare.ts). */
 export function timedOf(timeline: Timeline): Timed[] {
-  let timed = timedCache.get(timeline);
-  if (!timed) {
-    timed = timedEntries(timeline);
-    timedCache.set(timeline, timed);
-  }
-  return timed;
+  return timedEntries(timeline);
 }

@@ -4,7 +4,7 @@ import type { PostmortemDocument } from '../document';
 import type { Outline } from '../outline';
 import { codeLines } from '../ranges';
 import { resolveDateOrder } from './index';
-import type { DateToken, ZoneToken } from './tokens';
+import type { DateToken, TimeToken, ZoneToken } from './tokens';
 import { extractEntriesSteps, timelineSections, type RawEntry } from './entries';
 import { ambiguityOf, findReferenceDate, findTimelineZone, wallOffset } from './context';
 import { computeMilestones } from './metrics';
@@ -64,10 +64,14 @@ export function lineTokens(doc: PostmortemDocument): { tokens: (line: number) =>
     }
     // The dates of every line, collected without an array per line (issue 7: this runs on every keystroke).
     const dates: DateToken[] = [];
-    for (const t of scanned) {
+    for (let i = 0; i < scanned.length; i++) {
+      const t = scanned[i];
       if (!t) continue;
-      for (const d of t.dates) dates.push(d);
-      for (const x of t.times) if (x.date) dates.push(x.date);
+      for (let k = 0; k < t.dates.length; k++) dates.push(t.dates[k] as DateToken);
+      for (let k = 0; k < t.times.length; k++) {
+        const date = (t.times[k] as TimeToken).date;
+        if (date) dates.push(date);
+      }
     }
     resolveDateOrder(dates);
     cache = scanned;
@@ -102,7 +106,8 @@ const dayNumber = (d: CalendarDate) => Date.UTC(d.year, d.month - 1, d.day) / DA
  */
 function withYear(d: DateToken, previous: CalendarDate | undefined, reference: CalendarDate | undefined): CalendarDate | undefined {
   if (d.placeholder || d.invalid || !d.month || !d.day) return undefined;
-  if (d.year) return { year: d.year, month: d.month, day: d.day };
+  // The date of the entry before, again (most dated rows): that object, not a new one per row.
+  if (d.year) return previous && previous.year === d.year && previous.month === d.month && previous.day === d.day ? previous : { year: d.year, month: d.month, day: d.day };
   if (previous) {
     const same = { year: previous.year, month: d.month, day: d.day };
     return dayNumber(same) < dayNumber(previous) - 7 ? { ...same, year: previous.year + 1 } : same;
@@ -167,9 +172,11 @@ export function* buildTimelineSteps(doc: PostmortemDocument, outline: Outline, o
   let floatingDay = 0;
 
   yield;
-  let placedCount = 0;
-  for (const e of raw) {
-    if (++placedCount % ENTRIES_PER_STEP === 0) yield;
+  // One Placed for every entry: timelineEntry copies what it keeps (reuse.ts), so no object per entry.
+  const placed: Placed = { timed: false, approximate: false };
+  for (let index = 0; index < raw.length; index++) {
+    const e = raw[index] as RawEntry;
+    if ((index + 1) % ENTRIES_PER_STEP === 0) yield;
     const explicit = e.date ? withYear(e.date, day, reference?.date) : undefined;
     if (e.dateLine) {
       if (explicit) {
@@ -179,7 +186,14 @@ export function* buildTimelineSteps(doc: PostmortemDocument, outline: Outline, o
       continue;
     }
     if (e.untimed && !e.date && e.depth > lastTimedDepth) continue; // a detail under a timed entry
-    const placed: Placed = { timed: false, approximate: false };
+    placed.dayFrom = undefined;
+    placed.timed = false;
+    placed.approximate = false;
+    placed.zone = undefined;
+    placed.offsetMinutes = undefined;
+    placed.instant = undefined;
+    placed.endInstant = undefined;
+    placed.day = undefined;
 
     if (explicit) {
       day = explicit;

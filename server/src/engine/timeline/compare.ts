@@ -10,8 +10,20 @@ const DAY_MIN = 1440;
 
 export type Timed = TimelineEntry & { instant: number };
 
+const timedCache = new WeakMap<Timeline, Timed[]>();
+
+/**
+ * The entries with an instant (relative ones aside), computed once per Timeline object (a new one
+ * every analysis) for every rule that asks. Not frozen (a frozen array of a few thousand entries
+ * iterates slower): callers only read it.
+ */
 export function timedEntries(timeline: Timeline): Timed[] {
-  return timeline.entries.filter((e): e is Timed => e.instant !== undefined && !e.relative);
+  let timed = timedCache.get(timeline);
+  if (!timed) {
+    timed = timeline.entries.filter((e): e is Timed => e.instant !== undefined && !e.relative);
+    timedCache.set(timeline, timed);
+  }
+  return timed;
 }
 
 /** Minutes a stated time may be off: two when exact, more when approximate ("around 9pm"). */

@@ -10,7 +10,8 @@ import type { EntrySource, TimelineEntry } from './model';
 import { entryHead, labelledHead, runInStarts, type EntryHead, type LineTokens } from './scan';
 import { ALL_TIMES } from './context';
 import { findZones } from './index';
-import { unitEntries } from './memo';
+import { unitEntries, type UnitReader } from './memo';
+import { LineSet } from '../line-set';
 
 export interface RawEntry extends Omit<TimelineEntry, 'kind' | 'approximate'> {
   /** A date line or date heading inside the timeline (no entry text). */
@@ -56,9 +57,14 @@ const BLOCKS_PER_STEP = 128;
  * extractEntries, yielding every few blocks (issue 7: a timeline of 25,000 entries took most of
  * a second in one step). Run to the end, the same entries as extractEntries.
  */
+const readTable: UnitReader = (doc, rows, _from, _to, tokensOf) => tableEntries(doc, rows as Block[], tokensOf);
+const readLine: UnitReader = (doc, blocks, from, to, tokensOf) => lineEntries(doc, blocks[0] as Block, from, to, tokensOf);
+
 export function* extractEntriesSteps(doc: PostmortemDocument, outline: Outline, tokensOf: (line: number) => LineTokens): Generator<void, RawEntry[], void> {
   const entries: RawEntry[] = [];
   let read = 0;
+  // The one block of a unit read from a list item or paragraph (unitEntries copies what it keeps).
+  const unit: Block[] = [];
   for (const section of timelineSections(outline)) {
     yield;
     const [from, to] = timelineRange(doc, section);
@@ -79,7 +85,8 @@ export function* extractEntriesSteps(doc: PostmortemDocument, outline: Outline, 
           const rows = tableRows(doc.blocks, b.table).filter((r) => r.endLine >= from && r.startLine <= to && overlaps(r, lines));
           const first = rows[0]?.startLine ?? b.startLine;
           const last = rows.reduce((n, r) => Math.max(n, r.endLine), first);
-          for (const e of unitEntries(doc, 'T', rows, first, last, section.line, tokensOf, () => tableEntries(doc, rows, tokensOf))) entries.push(e);
+          const found = unitEntries(doc, 'T', rows, first, last, section.line, tokensOf, readTable);
+          for (let i = 0; i < found.length; i++) entries.push(found[i] as RawEntry);
         }
         continue;
       }
@@ -97,7 +104,10 @@ export function* extractEntriesSteps(doc: PostmortemDocument, outline: Outline, 
       if (!readable) continue;
       const first = Math.max(b.startLine, from);
       const last = Math.min(b.endLine, to);
-      for (const e of unitEntries(doc, 'L', [b], first, last, section.line, tokensOf, () => lineEntries(doc, b, first, last, tokensOf))) {
+      unit[0] = b;
+      const found = unitEntries(doc, 'L', unit, first, last, section.line, tokensOf, readLine);
+      for (let i = 0; i < found.length; i++) {
+        const e = found[i] as RawEntry;
         if (lines.has(e.line) && !(undatedGroup && e.untimed)) entries.push(e);
       }
     }
@@ -151,7 +161,7 @@ function settleUntimed(doc: PostmortemDocument, entries: RawEntry[], tokensOf: (
   return out;
 }
 
-function overlaps(b: Block, lines: ReadonlySet<number>): boolean {
+function overlaps(b: Block, lines: LineSet): boolean {
   for (let l = b.startLine; l <= b.endLine; l++) if (lines.has(l)) return true;
   return false;
 }
@@ -160,11 +170,11 @@ function overlaps(b: Block, lines: ReadonlySet<number>): boolean {
 const ATTRIBUTES = /^\s*\|?\s*\{:[^}]*\}\s*\|?\s*$/;
 
 /** Every line entries are read from, over all timeline sections. */
-export function timelineLines(doc: PostmortemDocument, outline: Outline): Set<number> {
-  const out = new Set<number>();
+export function timelineLines(doc: PostmortemDocument, outline: Outline): LineSet {
+  const out = new LineSet(doc.lines.length);
   for (const section of timelineSections(outline)) {
     const [from, to] = timelineRange(doc, section);
-    for (const l of readableLines(section, from, to)) out.add(l);
+    out.addAll(readableLines(section, from, to));
   }
   return out;
 }
@@ -174,7 +184,7 @@ export function timelineLines(doc: PostmortemDocument, outline: Outline): Set<nu
  * "Root causes" inside an incident) are left out; when the section holds timelines of its own
  * (one per sub-incident), only those are read, plus the headings above them (they date them).
  */
-function readableLines(section: Section, from: number, to: number): ReadonlySet<number> {
+function readableLines(section: Section, from: number, to: number): LineSet {
   // Asked for by the entries and again by the prose (prose.ts) of each analysis.
   const known = readable.get(section);
   if (known && known.from === from && known.to === to) return known.lines;
@@ -183,13 +193,11 @@ function readableLines(section: Section, from: number, to: number): ReadonlySet<
   return lines;
 }
 
-const readable = new WeakMap<Section, { from: number; to: number; lines: ReadonlySet<number> }>();
+const readable = new WeakMap<Section, { from: number; to: number; lines: LineSet }>();
 
-function readLines(section: Section, from: number, to: number): Set<number> {
-  const lines = new Set<number>();
-  const add = (a: number, b: number) => {
-    for (let l = a; l <= b; l++) lines.add(l);
-  };
+function readLines(section: Section, from: number, to: number): LineSet {
+  const lines = new LineSet(to + 1);
+  const add = (a: number, b: number) => lines.addRange(a, b);
   const descendants: Section[] = [];
   const walk = (s: Section) => s.children.forEach((c) => (descendants.push(c), walk(c)));
   walk(section);
