@@ -9,6 +9,18 @@ function normalize(text: string): string {
   return text.toLowerCase().replace(/[\s\u00a0]+/g, ' ').trim();
 }
 
+// Per block object: an unchanged chunk gives the same blocks again (cache.ts placeBlocks), so a
+// keystroke normalises only the paragraphs it touched. Undefined: too short to count.
+const normalized = new WeakMap<Block, string | undefined>();
+
+function comparable(b: Block): string | undefined {
+  if (normalized.has(b)) return normalized.get(b);
+  const text = normalize(b.text);
+  const value = text.split(' ').length < MIN_WORDS ? undefined : text;
+  normalized.set(b, value);
+  return value;
+}
+
 /**
  * The repeat with the blank line after it, so no double gap is left behind; at the end of the
  * document, with the blank lines before it instead.
@@ -34,8 +46,8 @@ const rule: Rule = {
     const seen = new Map<string, Block>();
     for (const b of doc.blocks) {
       if (b.kind !== 'paragraph' || b.boldOnly) continue;
-      const text = normalize(b.text);
-      if (text.split(' ').length < MIN_WORDS) continue;
+      const text = comparable(b);
+      if (text === undefined) continue;
       const first = seen.get(text);
       if (!first) {
         seen.set(text, b);

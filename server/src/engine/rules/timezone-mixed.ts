@@ -87,8 +87,12 @@ const rule: Rule = {
       reported.add(key);
       ctx.report({ message, range: range(line, z.start, line, z.end), data: { zone: z.raw, ...data }, fixes });
     };
-    const entryByLine = new Map<number, TimelineEntry>();
-    for (const e of timeline.entries) if (e.time) entryByLine.set(e.line, e);
+    // An array by line, not a Map: thousands of entries, every keystroke (issue 7).
+    const entryByLine: (TimelineEntry | undefined)[] = new Array(doc.lines.length);
+    for (let i = 0; i < timeline.entries.length; i++) {
+      const e = timeline.entries[i] as TimelineEntry;
+      if (e.time) entryByLine[e.line] = e;
+    }
     const dated = !timeline.floating.date;
     const referenceDay = timeline.entries.find((e) => e.day)?.day ?? timeline.referenceDate?.date;
     const main = timeline.zone;
@@ -100,8 +104,9 @@ const rule: Rule = {
       if (code.has(line)) continue;
       const tokens = ctx.tokens(line);
       if (tokens.times.length === 0) continue;
-      const entry = entryByLine.get(line);
-      for (const t of tokens.times) {
+      const entry = entryByLine[line];
+      for (let i = 0; i < tokens.times.length; i++) {
+        const t = tokens.times[i] as TimeToken;
         for (let k = 0; k < 2; k++) {
           const tt = k === 0 ? t : t.rangeEnd;
           const z = tt?.zone;

@@ -12,28 +12,35 @@ function strongest(list: Timed[]): Timed | undefined {
   return list.find((e) => e.confidence !== 'hint') ?? list[0];
 }
 
-/** Splits the timed entries where the outage recurs: a start after an end. */
-function episodes(timed: Timed[]): Timed[][] {
-  const out: Timed[][] = [[]];
+/**
+ * Where the outage recurs in the timed entries (a start after an end): the end of the first
+ * episode and how many there are. Indexes, not a copy of each episode (issue 7: this runs on
+ * every keystroke over thousands of entries).
+ */
+function episodes(timed: Timed[]): { firstEnd: number; count: number } {
+  let firstEnd = timed.length;
+  let count = 1;
   let ended = false;
-  for (const e of timed) {
+  for (let i = 0; i < timed.length; i++) {
+    const e = timed[i] as Timed;
     if (e.kind === 'resolve' && e.confidence !== 'hint') ended = true;
     else if (ended && e.kind === 'start' && e.confidence !== 'hint') {
-      out.push([]);
+      if (count === 1) firstEnd = i;
+      count++;
       ended = false;
     }
-    out[out.length - 1]?.push(e);
   }
-  return out;
+  return { firstEnd, count };
 }
 
 export function computeMilestones(entries: TimelineEntry[]): Milestones {
   const all = entries.filter((e): e is Timed => e.instant !== undefined && !e.relative);
   const parts = episodes(all);
-  const timed = parts[0] ?? [];
+  const timed = parts.firstEnd === all.length ? all : all.slice(0, parts.firstEnd);
   // Grouped in one pass (a filter per kind read thousands of entries five times; issue 7).
   const byKind = new Map<TimelineEntry['kind'], Timed[]>();
-  for (const e of timed) {
+  for (let i = 0; i < timed.length; i++) {
+    const e = timed[i] as Timed;
     const list = byKind.get(e.kind);
     if (list) list.push(e);
     else byKind.set(e.kind, [e]);
@@ -58,7 +65,7 @@ export function computeMilestones(entries: TimelineEntry[]): Milestones {
     resolved,
   };
   if (start && !explicitStart) m.startInferred = true;
-  if (parts.length > 1) m.episodes = parts.length;
+  if (parts.count > 1) m.episodes = parts.count;
   m.timeToDetectMinutes = minutesBetween(start, m.detected);
   m.timeToMitigateMinutes = minutesBetween(start, m.mitigated);
   m.timeToResolveMinutes = minutesBetween(start, m.resolved);
