@@ -242,6 +242,27 @@ describe('LSP: end of life', () => {
     assert.equal(await b.shutdown(), 0);
   });
 
+  // The specification asks for an InvalidRequest error; the server (vscode-languageserver's
+  // default) still serves it. Either way it must answer, stay up and exit with 0.
+  test('a request after shutdown is answered (a result today; InvalidRequest per the spec), a notification does no harm, exit ends with 0', async () => {
+    const client = await TestClient.start({ pull: true });
+    try {
+      const uri = fileUri('/tmp/pm-rel/late.md');
+      await client.open(uri, outage);
+      await client.pull(uri);
+      await withTimeout(client.connection.sendRequest('shutdown'), 'shutdown');
+      const late = await withTimeout(client.connection.sendRequest(DocumentSymbolRequest.method, { textDocument: { uri } }).then(() => 'result', (e: { code?: number }) => `error ${e.code}`), 'a request after shutdown');
+      assert.ok(late === 'result' || late === 'error -32600', late);
+      await client.change(uri, 2, `${outage}\nTBD\n`);
+      assert.ok(client.alive, client.serverErrors);
+      await client.connection.sendNotification('exit');
+      const { exited } = client as unknown as { exited: Promise<number | null> };
+      assert.equal(await withTimeout(exited, 'exit'), 0);
+    } finally {
+      client.kill();
+    }
+  });
+
   test('the client going away (stdin closed) ends the server, no orphan', async () => {
     const client = await TestClient.start();
     const uri = fileUri('/tmp/pm-rel/orphan.md');

@@ -22,11 +22,9 @@ export class LineSet {
 
   /** Lines `from` to `to`, both included. */
   addRange(from: number, to: number): this {
-    const a = Math.max(0, Math.ceil(from));
-    const b = Math.floor(to);
-    if (b < a) return this;
-    this.room(b + 1);
-    this.bits.fill(1, a, b + 1);
+    if (to < from || to < 0) return this;
+    this.room(to + 1);
+    this.bits.fill(1, Math.max(0, from), to + 1);
     return this;
   }
 

@@ -1,8 +1,7 @@
 import type { Rule } from '../rule';
-import { certain, compatibleKinds, minutesFrom, sameTime, timeTolerance, type Timed } from '../timeline/compare';
+import { certain, timedEntries, compatibleKinds, minutesFrom, sameTime, timeTolerance, type Timed } from '../timeline/compare';
 import type { MilestoneKind, ProseStatement, ProseTime } from '../timeline/model';
 import { range } from '../types';
-import { timedOf } from './shared';
 
 const NAMES: Record<MilestoneKind, string> = {
   start: 'the outage began', detect: 'it was detected', escalate: 'the incident was declared',
@@ -33,7 +32,7 @@ const rule: Rule = {
     const { timeline } = ctx;
     const m = timeline.milestones;
     if (m.episodes && m.episodes > 1) return;
-    const timed = timedOf(timeline);
+    const timed = timedEntries(timeline);
     if (timed.length < 2) return;
     const firstDetect = timed.find((e) => e.kind === 'detect');
     // The entries an event may be compared with, once per event (not once per statement).

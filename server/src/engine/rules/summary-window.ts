@@ -1,10 +1,9 @@
 import type { Rule } from '../rule';
-import { certain, minutesFrom, sameTime, timeTolerance, type Timed } from '../timeline/compare';
+import { certain, timedEntries, minutesFrom, sameTime, timeTolerance, type Timed } from '../timeline/compare';
 import { formatMinutes } from '../timeline/format';
 import type { ProseStatement, ProseTime, Timeline } from '../timeline/model';
 import { WINDOW_FIELD } from '../timeline/prose';
 import { range, type RelatedInfo } from '../types';
-import { timedOf } from './shared';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 const clockOf = (t: ProseTime) => `${pad(t.hour)}:${pad(t.minute)}`;
@@ -51,7 +50,7 @@ const rule: Rule = {
     const { timeline } = ctx;
     const m = timeline.milestones;
     if (m.episodes && m.episodes > 1) return;
-    const timed = timedOf(timeline);
+    const timed = timedEntries(timeline);
     if (timed.length < 2) return;
     const strongStart = m.start && !m.startInferred && certain(m.start) ? (m.start as Timed) : undefined;
     const firstDetect = timed.find((e) => e.kind === 'detect');
