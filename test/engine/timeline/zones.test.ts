@@ -5,6 +5,7 @@ import {
   DEFAULT_AMBIGUITY, expectedAbbreviation, findTimes, findZones, ianaOffsetMinutes, zoneOffsetMinutes, type ZoneToken,
 } from '../../../server/src/engine/timeline/index';
 import { assertZoneSpan, pick } from './helpers';
+import { analyze } from '../../../server/src/engine';
 
 interface ZoneFields {
   raw: string;
@@ -236,5 +237,31 @@ describe('zoneOffsetMinutes', () => {
     assert.equal(ianaOffsetMinutes('America/St_Johns', jan), -210);
     assert.equal(ianaOffsetMinutes('Nowhere/Special', jan), undefined);
     assert.equal(ianaOffsetMinutes('UTC', jan), 0);
+  });
+});
+
+describe('wall times on the days clocks change', () => {
+  // The instant a timeline line names, as an ISO string in UTC.
+  const instants = (text: string) => analyze(text, { force: true }).timeline.entries.map((e) => (e.instant === undefined ? undefined : new Date(e.instant).toISOString()));
+  const doc = (date: string, zone: string, times: string[]) => `# Outage on ${date}\n\n## Timeline (all times ${zone})\n\n${times.map((t) => `- ${t}: event`).join('\n')}\n`;
+
+  test('spring forward (US Pacific, 2024-03-10): a morning time has the daylight offset', () => {
+    assert.deepEqual(instants(doc('March 10, 2024', 'Pacific time', ['1:30 AM', '8:30 AM', '10:30 AM'])), [
+      '2024-03-10T09:30:00.000Z', '2024-03-10T15:30:00.000Z', '2024-03-10T17:30:00.000Z',
+    ]);
+  });
+
+  test('fall back (US Eastern, 2024-11-03): 03:00 is standard time, 00:30 daylight time', () => {
+    assert.deepEqual(instants(doc('November 3, 2024', 'Eastern Time', ['12:30 AM', '3:00 AM'])), [
+      '2024-11-03T04:30:00.000Z', '2024-11-03T08:00:00.000Z',
+    ]);
+  });
+
+  test('the hour a spring-forward skips lands on the instant clocks showed as 03:30', () => {
+    assert.deepEqual(instants(doc('March 10, 2024', 'PT', ['2:30 AM'])), ['2024-03-10T10:30:00.000Z']);
+  });
+
+  test('Central European summer time begins (2024-03-31): 09:00 CET-family time is +02:00', () => {
+    assert.deepEqual(instants(doc('2024-03-31', 'CET', ['01:30', '09:00'])), ['2024-03-31T00:30:00.000Z', '2024-03-31T07:00:00.000Z']);
   });
 });

@@ -1,5 +1,6 @@
 import type { Rule } from '../rule';
 import type { Block, PostmortemDocument } from '../document';
+import type { Section } from '../outline';
 import { linesRange } from '../ranges';
 import { range, type Range } from '../types';
 
@@ -35,6 +36,14 @@ function removalRange(doc: PostmortemDocument, b: Block): Range {
   return prev < 0 ? range(b.startLine, 0, b.endLine, end) : range(prev, (doc.lines[prev] ?? '').length, b.endLine, end);
 }
 
+/** The section whose only content is this block: removing the repeat would leave it empty. */
+function onlyContentOf(sections: readonly Section[], b: Block): Section | undefined {
+  let inner: Section | undefined;
+  for (const s of sections) if (s.line <= b.startLine && s.endLine >= b.endLine) inner = s;
+  if (!inner || inner.children.length > 0) return undefined;
+  return inner.blocks.every((x) => x === b || x.text.trim() === '') ? inner : undefined;
+}
+
 const rule: Rule = {
   id: 'duplicate-paragraph',
   description: 'The same paragraph appears more than once.',
@@ -53,13 +62,17 @@ const rule: Rule = {
         seen.set(text, b);
         continue;
       }
-      const removal = removalRange(doc, b);
+      // Removing a section's only paragraph trades this problem for an empty section: the author
+      // has to write that section's own text, so there is no fix to offer.
+      const only = onlyContentOf(ctx.outline.sections, b);
       ctx.report({
-        message: `This paragraph repeats the one on line ${first.startLine + 1}.`,
+        message: only
+          ? `This paragraph repeats the one on line ${first.startLine + 1}; "${only.title}" needs its own text.`
+          : `This paragraph repeats the one on line ${first.startLine + 1}.`,
         range: linesRange(doc, b.startLine, b.endLine),
         data: { firstLine: first.startLine },
         related: [{ range: linesRange(doc, first.startLine, first.endLine), message: 'First occurrence' }],
-        fixes: [{ title: 'Remove the repeated paragraph', edits: [{ range: removal, newText: '' }], isPreferred: true, safe: true }],
+        fixes: only ? [] : [{ title: 'Remove the repeated paragraph', edits: [{ range: removalRange(doc, b), newText: '' }], isPreferred: true, safe: true }],
       });
     }
   },

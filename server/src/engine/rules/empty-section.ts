@@ -1,4 +1,5 @@
 import type { Rule, RuleContext } from '../rule';
+import { blocksOverlapping } from '../cache';
 import { CANONICAL_SECTIONS } from '../profiles';
 import { contentLines, type Outline, type Section } from '../outline';
 import { isPlaceholderOnly } from '../placeholders';
@@ -82,7 +83,9 @@ const rule: Rule = {
       if (content.length === 0 && continuedByPart(outline, section)) continue;
       const def = CANONICAL_SECTIONS.find((c) => c.id === section.id);
       const fixes: Fix[] = [];
-      if (def && content.length === 0 && section.kind === 'heading') {
+      // The scaffold is Markdown: under an HTML heading its blank line would end the HTML block.
+      const markdown = doc.languageId === 'markdown' && !blocksOverlapping(doc.blocks, section.line, section.line).some((b) => b.html);
+      if (def && content.length === 0 && section.kind === 'heading' && markdown) {
         const eol = doc.eol;
         const line = section.titleEndLine;
         const end = (doc.lines[line] ?? '').length;

@@ -17,6 +17,18 @@ function openingIsSummary(ctx: RuleContext): boolean {
   return words.length >= 20;
 }
 
+/**
+ * In a document titled only by plain or bold lines, a heading would change how every other title
+ * line reads (they become pseudo-headings, labels, timeline entries): write the title the way
+ * its neighbour is written ("Summary:", "**Summary**").
+ */
+function ownStyle(ctx: RuleContext, sibling: Section | undefined, title: string): string | undefined {
+  if (ctx.outline.hasHeadings || !sibling || (sibling.kind !== 'bare' && sibling.kind !== 'bold')) return undefined;
+  const raw = (ctx.doc.lines[sibling.line] ?? '').trim();
+  const colon = /:\s*(?:\*\*|__)?$/.test(raw) ? ':' : '';
+  return sibling.kind === 'bold' ? (/^__/.test(raw) ? `__${title}${colon}__` : `**${title}${colon}**`) : `${title}${colon}`;
+}
+
 function insertionFix(ctx: RuleContext, id: string, title: string): Fix {
   const { doc, outline, profile } = ctx;
   const order = profile.sections.map((s) => s.id);
@@ -27,11 +39,12 @@ function insertionFix(ctx: RuleContext, id: string, title: string): Fix {
   const after = top.find((s) => order.indexOf(s.id ?? '') > at);
   const sibling: Section | undefined = before ?? after;
   const level = sibling && sibling.kind === 'heading' ? sibling.level : outline.title ? 2 : 1;
+  const titleLine = ownStyle(ctx, sibling, title) ?? `${'#'.repeat(level)} ${title}`;
   const line = before ? before.endLine + 1 : after ? after.line : doc.lines.length;
   const scaffold = CANONICAL_SECTIONS.find((c) => c.id === id)?.scaffold ?? '';
   const atEnd = line >= doc.lines.length;
   // At the end of the document the section closes it: no blank line after it.
-  const body = `${'#'.repeat(level)} ${title}\n\n${scaffold}${atEnd ? '' : '\n\n'}`.replace(/\n/g, doc.eol);
+  const body = `${titleLine}\n\n${scaffold}${atEnd ? '' : '\n\n'}`.replace(/\n/g, doc.eol);
   // The empty "line" after a final newline is not a blank line of the document.
   const last = doc.lines.length - 1;
   const previous = (atEnd ? doc.lines[doc.lines[last] === '' && last > 0 ? last - 1 : last] : doc.lines[line - 1]) ?? '';

@@ -1,4 +1,5 @@
 import type { Rule, RuleContext } from '../rule';
+import type { Fix, TextEdit } from '../types';
 import type { Section } from '../outline';
 import { sectionTitleRange } from '../ranges';
 import { range } from '../types';
@@ -46,6 +47,42 @@ function checkMissingSpace(ctx: RuleContext): void {
   }
 }
 
+/** Where a title line can become a heading: not quoted, not inside an HTML block. */
+function convertible(ctx: RuleContext, s: Section): boolean {
+  const raw = ctx.doc.lines[s.line] ?? '';
+  return !/^\s*>/.test(raw) && !ctx.doc.blocks.some((b) => b.html && b.startLine <= s.line && b.endLine >= s.line);
+}
+
+/** One title line turned into a heading of its level, with the blank lines a heading needs. */
+function conversion(ctx: RuleContext, s: Section): { edit: TextEdit; heading: string; keeps: boolean } {
+  const { doc } = ctx;
+  const raw = doc.lines[s.line] ?? '';
+  const title = s.title.replace(/[\s:]+$/, '');
+  const heading = `${'#'.repeat(Math.min(6, s.level))} ${title}`;
+  const prevBlank = s.line === 0 || (doc.lines[s.line - 1] ?? '').trim() === '';
+  const nextBlank = s.line + 1 >= doc.lines.length || (doc.lines[s.line + 1] ?? '').trim() === '';
+  const newText = `${prevBlank ? '' : doc.eol}${heading}${nextBlank ? '' : doc.eol}`;
+  return { edit: { range: range(s.line, 0, s.line, raw.length), newText }, heading, keeps: keepsEverything(raw, heading) };
+}
+
+/**
+ * In a document without a single heading, every title line reads as a section title. Making one
+ * of them a heading changes how the others read (they become labels and entries inside it), so
+ * the safe fix converts them all at once: the sections stay the sections the author meant.
+ */
+function convertAll(ctx: RuleContext): Fix | undefined {
+  const lines = ctx.outline.sections.filter((s) => (s.kind === 'bare' || s.kind === 'bold') && convertible(ctx, s) && !NO_SPACE.test(ctx.doc.lines[s.line] ?? ''));
+  if (lines.length < 2) return undefined;
+  const all = lines.map((s) => conversion(ctx, s));
+  return {
+    title: `Convert all ${all.length} title lines to headings`,
+    isPreferred: true,
+    // --fix applies safe fixes unreviewed: it must never delete what the author wrote.
+    safe: all.every((c) => c.keeps),
+    edits: all.map((c) => c.edit),
+  };
+}
+
 const rule: Rule = {
   id: 'pseudo-heading',
   description: 'A line that acts as a section title but is not a heading.',
@@ -58,6 +95,7 @@ const rule: Rule = {
     if (doc.languageId !== 'markdown') return;
     checkMissingSpace(ctx);
     const isTitle = (s: Section | undefined) => s !== undefined && outline.title !== undefined && s.line === outline.title.line;
+    let together: Fix | undefined | null = null;
     for (const s of outline.sections) {
       if (s.kind !== 'bold' && s.kind !== 'bare') continue;
       // A section of the document standing in for a heading, not a label inside a section.
@@ -66,26 +104,17 @@ const rule: Rule = {
       // Without any real heading, only a title the profile knows ("Timeline", "Root cause") is
       // surely one: the rendered page runs it into the text under it.
       if (!outline.hasHeadings && (!s.id || s.part || s.weak || isField(doc.lines, s))) continue;
-      const raw = doc.lines[s.line] ?? '';
       // "##Timeline" is reported above, as a marker missing its space.
-      if (NO_SPACE.test(raw)) continue;
-      if (/^\s*>/.test(raw) || doc.blocks.some((b) => b.html && b.startLine <= s.line && b.endLine >= s.line)) continue;
+      if (NO_SPACE.test(doc.lines[s.line] ?? '') || !convertible(ctx, s)) continue;
+      const one = conversion(ctx, s);
       const title = s.title.replace(/[\s:]+$/, '');
-      const heading = `${'#'.repeat(Math.min(6, s.level))} ${title}`;
-      const eol = doc.eol;
-      const prevBlank = s.line === 0 || (doc.lines[s.line - 1] ?? '').trim() === '';
-      const nextBlank = s.line + 1 >= doc.lines.length || (doc.lines[s.line + 1] ?? '').trim() === '';
+      if (!outline.hasHeadings && together === null) together = convertAll(ctx);
+      const single: Fix = { title: `Convert to heading "${one.heading}"`, isPreferred: !together, safe: !together && one.keeps, edits: [one.edit] };
       ctx.report({
         message: `"${title}" is used as a section title but is not a heading; make it a level-${s.level} heading.`,
         range: sectionTitleRange(s),
         data: { section: s.id ?? null, level: s.level },
-        fixes: [{
-          title: `Convert to heading "${heading}"`,
-          isPreferred: true,
-          // --fix applies safe fixes unreviewed: it must never delete what the author wrote.
-          safe: keepsEverything(raw, heading),
-          edits: [{ range: range(s.line, 0, s.line, raw.length), newText: `${prevBlank ? '' : eol}${heading}${nextBlank ? '' : eol}` }],
-        }],
+        fixes: together ? [together, single] : [single],
       });
     }
   },

@@ -149,9 +149,17 @@ export function wallOffset(zone: ZoneToken, localMs: number, ambiguity: Readonly
   const region = mapped ?? (zone.ambiguous ? undefined : zone.iana);
   const seasonal = zone.dstVariant === 'standard' || zone.dstVariant === 'daylight' || zone.dstVariant === 'generic' || mapped !== undefined;
   if (region && seasonal && zone.fixedOffsetMinutes !== 0) {
-    const guess = localMs - (zone.fixedOffsetMinutes ?? 0) * 60_000;
-    const off = cachedOffset(region, guess);
-    if (off !== undefined) return off;
+    // The offset of the instant this wall time names: guess with the abbreviation's own offset
+    // (or the offset at the wall time read as UTC), then ask again at the instant that guess
+    // gives. Asking only once read 08:30 "Pacific time" on the day clocks spring forward with
+    // the offset of 00:30 that night. A time in the hour a spring-forward skips (02:30) lands on
+    // the instant the clocks showed as 03:30, as calendars read it.
+    const first = zone.fixedOffsetMinutes ?? cachedOffset(region, localMs);
+    if (first !== undefined) {
+      const off = cachedOffset(region, localMs - first * 60_000);
+      if (off === undefined || off === first) return off ?? first;
+      return cachedOffset(region, localMs - off * 60_000) ?? off;
+    }
   }
   return zoneOffsetMinutes(zone, localMs, ambiguity);
 }
