@@ -35,10 +35,10 @@ describe('push diagnostics (client without textDocument/diagnostic)', () => {
     assert.equal(missing.source, 'postmortem');
     assert.equal(missing.severity, DiagnosticSeverity.Warning);
     assert.equal(missing.codeDescription?.href, 'https://github.com/postmortem-tools/postmortem-lint/blob/main/docs/rules/missing-section.md');
-    const data = missing.data as { ruleId: string; documentVersion: number; fixes: { title: string }[]; details: { section: string } };
+    const data = missing.data as { ruleId: string; documentVersion: number; fixes: { title: string }[]; section: string };
     assert.equal(data.ruleId, 'missing-section');
     assert.equal(data.documentVersion, 1);
-    assert.equal(data.details.section, 'action-items');
+    assert.equal(data.section, 'action-items');
     assert.match(data.fixes[0]?.title ?? '', /Action Items/);
   });
 

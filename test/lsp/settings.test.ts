@@ -45,7 +45,7 @@ describe('settings with workspace/configuration (push)', () => {
     await client.changeSettings({ profile: 'google-sre' });
     await client.open(uri, outage);
     const published = await client.published(uri, () => true, seen);
-    const missing = published.diagnostics.filter((d) => d.code === 'missing-section').map((d) => (d.data as { details: { section: string } }).details.section).sort();
+    const missing = published.diagnostics.filter((d) => d.code === 'missing-section').map((d) => (d.data as { section: string }).section).sort();
     assert.deepEqual(missing, ['action-items', 'detection', 'impact', 'lessons-learned', 'trigger']);
     const info = await client.request<DocumentInfo>(DocumentInfoRequest.method, { textDocument: { uri } });
     assert.equal(info.profile, 'google-sre');

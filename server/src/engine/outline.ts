@@ -223,8 +223,14 @@ class Nesting {
   /** The list item of each list-kind section, to tell its siblings from its children. */
   private readonly blockOf = new Map<Section, Block>();
 
-  /** `namedElsewhere`: ids that a real heading or a compound title stands for. */
-  constructor(private readonly lastLine: number, private readonly titleLine: number | undefined, private readonly base: number, private readonly namedElsewhere: Map<string, number[]>) {}
+  /**
+   * `namedElsewhere`: ids that a real heading or a compound title stands for. `fieldBefore`:
+   * whether an unrecognised bold label ("**Duration:**") sits between two lines.
+   */
+  constructor(
+    private readonly lastLine: number, private readonly titleLine: number | undefined, private readonly base: number,
+    private readonly namedElsewhere: Map<string, number[]>, private readonly fieldBefore: (from: number, to: number) => boolean,
+  ) {}
 
   private top(): Section | undefined {
     return this.stack[this.stack.length - 1];
@@ -277,7 +283,15 @@ class Nesting {
         return (innermost?.level ?? this.base) + 1;
       }
     }
-    if (heading?.id && heading.line !== this.titleLine) return heading.level;
+    if (heading?.id && heading.line !== this.titleLine) {
+      // "**Impact:**" after "**Duration:**" under "## Issue Summary": one more field of the
+      // summary, not a section beside it.
+      if (/:$/.test(c.title) && this.fieldBefore(heading.line + 1, c.line - 1)) {
+        this.placedAsLabel = true;
+        return (innermost?.level ?? this.base) + 1;
+      }
+      return heading.level;
+    }
     return (heading?.level ?? this.base) + 1;
   }
 
@@ -305,6 +319,9 @@ class Nesting {
   }
 }
 
+/** The text of a bold label that ends in a colon: "**Duration:**", "**Impact**:". */
+const FIELD_LABEL = /^[^:\n]{1,60}:\s*$/;
+
 export function buildOutline(doc: PostmortemDocument, profile: Profile): Outline {
   const cands = candidates(doc, profile);
   for (const c of cands) if (c.kind === 'heading') c.match = matchSection(c.title, profile, true);
@@ -318,7 +335,9 @@ export function buildOutline(doc: PostmortemDocument, profile: Profile): Outline
     for (const id of c.match?.covers ?? []) namedElsewhere.set(id, [...(namedElsewhere.get(id) ?? []), c.line]);
   }
   const base = title && !cands.some((c) => c.kind === 'heading' && c.line === title.line) ? 1 : 0;
-  const nesting = new Nesting(doc.lines.length - 1, title?.line, base, namedElsewhere);
+  const titled = new Set(cands.map((c) => c.line));
+  const fieldBefore = (from: number, to: number) => from <= to && blocksOverlapping(doc.blocks, from, to).some((b) => b.kind === 'paragraph' && b.boldOnly && b.startLine >= from && !titled.has(b.startLine) && b.startLine === b.endLine && FIELD_LABEL.test(b.text));
+  const nesting = new Nesting(doc.lines.length - 1, title?.line, base, namedElsewhere, fieldBefore);
   for (const c of cands) nesting.add(c);
   const sections = nesting.sections;
   assignBlocks(doc, sections);

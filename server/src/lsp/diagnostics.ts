@@ -8,14 +8,17 @@ import { basename } from './uri';
 
 export const SOURCE = 'postmortem';
 
-/** What a problem's diagnostic carries so code actions never analyse again. */
+/**
+ * What a problem's diagnostic carries so code actions never analyse again, beside the rule's
+ * own data at the top level (`data.section` for missing-section, as product.md and the CLI's
+ * JSON have it).
+ */
 export interface DiagnosticData {
   ruleId: string;
   /** The document version the fixes apply to. */
   documentVersion: number;
   fixes: Fix[];
-  /** The rule's own data (e.g. `section` for missing-section). */
-  details?: Record<string, unknown>;
+  [detail: string]: unknown;
 }
 
 const SEVERITIES: Record<Severity, DiagnosticSeverity> = {
@@ -26,7 +29,7 @@ const SEVERITIES: Record<Severity, DiagnosticSeverity> = {
 };
 
 export function problemDiagnostic(uri: string, version: number, problem: Problem): Diagnostic {
-  const data: DiagnosticData = { ruleId: problem.ruleId, documentVersion: version, fixes: problem.fixes ?? [], details: problem.data };
+  const data: DiagnosticData = { ...problem.data, ruleId: problem.ruleId, documentVersion: version, fixes: problem.fixes ?? [] };
   const diagnostic: Diagnostic = {
     range: problem.range,
     severity: SEVERITIES[problem.severity],

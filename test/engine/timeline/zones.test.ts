@@ -242,7 +242,7 @@ describe('zoneOffsetMinutes', () => {
 
 describe('wall times on the days clocks change', () => {
   // The instant a timeline line names, as an ISO string in UTC.
-  const instants = (text: string) => analyze(text, { force: true }).timeline.entries.map((e) => (e.instant === undefined ? undefined : new Date(e.instant).toISOString()));
+  const instants = (text: string) => (analyze(text, { force: true }).timeline?.entries ?? []).map((e) => (e.instant === undefined ? undefined : new Date(e.instant).toISOString()));
   const doc = (date: string, zone: string, times: string[]) => `# Outage on ${date}\n\n## Timeline (all times ${zone})\n\n${times.map((t) => `- ${t}: event`).join('\n')}\n`;
 
   test('spring forward (US Pacific, 2024-03-10): a morning time has the daylight offset', () => {
