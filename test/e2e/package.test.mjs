@@ -61,6 +61,12 @@ describe('the packaged VSIX', () => {
       assert.doesNotMatch(n, /^extension\/(client|server|common|test|scripts|src|\.e2e|\.ci|docs)\//, `no sources or tests: ${n}`);
       assert.doesNotMatch(n, /\.(ts|map|mjs)$/, `no TypeScript, source maps or build scripts: ${n}`);
     }
+    // Production bundles: minified, no pointer to source maps the package does not hold (a
+    // build running beside `npm run package` once left development bundles in the VSIX).
+    for (const e of entries.filter((x) => /^extension\/dist\/.*\.(c?js)$/.test(x.name))) {
+      const text = e.read().toString('utf8');
+      assert.doesNotMatch(text, /\/\/# sourceMappingURL=/, `${e.name} is a production bundle (no source map link)`);
+    }
     // The webview's stylesheets and icons (media/*.css, *.svg) and the extension icon ship with it.
     for (const f of fs.readdirSync(path.join(ROOT, 'media')).filter((x) => /\.(css|svg|png)$/.test(x))) {
       assert.ok(names.includes(`extension/media/${f}`), `media/${f} is packaged`);
