@@ -1,5 +1,5 @@
 // Runs the real preview page outside VS Code: the HTML from client/src/preview/html.ts, the
-// bundle dist/preview.js and the stylesheets from media/, served from a fake webview origin
+// bundle dist/media/preview.js and the stylesheets from media/, served from a fake webview origin
 // (the CSP's cspSource), with a stand-in for acquireVsCodeApi that records what the page posts
 // and VS Code-like theme variables. Used by the page tests and the screenshot script.
 import { readFileSync } from 'node:fs';
@@ -13,7 +13,7 @@ export const ORIGIN = 'https://webview.test';
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 const FILES: Record<string, { path: string; type: string }> = {
-  '/dist/preview.js': { path: 'dist/preview.js', type: 'text/javascript' },
+  '/dist/media/preview.js': { path: 'dist/media/preview.js', type: 'text/javascript' },
   '/media/timeline.css': { path: 'media/timeline.css', type: 'text/css' },
   '/media/preview.css': { path: 'media/preview.css', type: 'text/css' },
 };
@@ -42,7 +42,7 @@ export async function openPreview(browser: Browser, options: PageOptions = {}): 
   const html = previewHtml({
     cspSource: ORIGIN,
     nonce,
-    scriptUri: `${ORIGIN}/dist/preview.js`,
+    scriptUri: `${ORIGIN}/dist/media/preview.js`,
     styleUris: [`${ORIGIN}/theme.css`, `${ORIGIN}/media/timeline.css`, `${ORIGIN}/media/preview.css`],
   });
   await context.route(`${ORIGIN}/**`, async (route) => {

@@ -7,7 +7,7 @@ import { contentSecurityPolicy, makeNonce, previewHtml, RESOURCE_FOLDERS } from 
 const resources = {
   cspSource: 'https://file+.vscode-resource.vscode-cdn.net',
   nonce: 'bm9uY2Utbm9uY2Utbm9uY2U=',
-  scriptUri: 'https://file+.vscode-resource.vscode-cdn.net/ext/dist/preview.js',
+  scriptUri: 'https://file+.vscode-resource.vscode-cdn.net/ext/dist/media/preview.js',
   styleUris: ['https://file+.vscode-resource.vscode-cdn.net/ext/media/timeline.css', 'https://file+.vscode-resource.vscode-cdn.net/ext/media/preview.css'],
 };
 
@@ -45,6 +45,6 @@ test('a fresh, unguessable nonce per page', () => {
   assert.notEqual(a, makeNonce());
 });
 
-test('the webview may load from the extension\'s media and dist folders only', () => {
-  assert.deepEqual([...RESOURCE_FOLDERS], ['media', 'dist']);
+test('the webview may load from the extension\'s media only: its stylesheets and its built script (dist/media), not the other bundles', () => {
+  assert.deepEqual([...RESOURCE_FOLDERS], ['media', 'dist/media']);
 });

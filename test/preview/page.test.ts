@@ -1,4 +1,4 @@
-// The real preview page (dist/preview.js in the HTML shell, under its CSP) in headless
+// The real preview page (dist/media/preview.js in the HTML shell, under its CSP) in headless
 // Chromium: drawing, keyboard, clicks, the UTC/local toggle, scroll and focus kept across
 // updates, state restored after a reload, layouts by width, and hostile text left inert.
 import { after, before, describe, test } from 'node:test';

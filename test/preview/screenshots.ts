@@ -1,5 +1,5 @@
 // Screenshots of the real preview page on the seed postmortems, for docs/images/ and the README:
-// the engine analyses each seed, the renderer's view goes to the page (dist/preview.js under its
+// the engine analyses each seed, the renderer's view goes to the page (dist/media/preview.js under its
 // CSP) in headless Chromium with VS Code-like theme variables.
 //   node esbuild.mjs && npx tsx test/preview/screenshots.ts [SEEDS_DIR]
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';

@@ -3,8 +3,12 @@
 // carrying the nonce; no inline style, no inline handler.
 import { escapeAttr } from '../../../server/src/render/dom';
 
-/** The only folders the webview may load from (localResourceRoots), relative to the extension. */
-export const RESOURCE_FOLDERS = ['media', 'dist'] as const;
+/**
+ * The only folders the webview may load from (localResourceRoots), relative to the extension: the
+ * stylesheets and icons, and the page's own script, built apart from the server and extension
+ * bundles so the webview cannot load those.
+ */
+export const RESOURCE_FOLDERS = ['media', 'dist/media'] as const;
 
 export interface PageResources {
   /** webview.cspSource */

@@ -1,4 +1,4 @@
-// The preview page (runs in the webview, bundled to dist/preview.js). It draws the view the
+// The preview page (runs in the webview, bundled to dist/media/preview.js). It draws the view the
 // extension sends with the shared renderer, turning the element tree into DOM nodes (never
 // parsing markup), and keeps scroll position, focus and the UTC/local choice across updates
 // and reloads.

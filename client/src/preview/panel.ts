@@ -98,7 +98,7 @@ export class TimelinePreview implements Disposable {
     return previewHtml({
       cspSource: webview.cspSource,
       nonce: makeNonce(),
-      scriptUri: webview.asWebviewUri(Uri.joinPath(this.context.extensionUri, 'dist', 'preview.js')).toString(),
+      scriptUri: webview.asWebviewUri(Uri.joinPath(this.context.extensionUri, 'dist', 'media', 'preview.js')).toString(),
       styleUris: [media('timeline.css'), media('preview.css')],
     });
   }
