@@ -199,3 +199,20 @@ test('the SVG is standalone, accessible and needs no inline style', () => {
   assert.match(text, /<style>[^<]*var\(--vscode-charts-red, #e51400\)/);
   assert.doesNotMatch(serialize(buildSvg(classic())), /<style>/, 'the preview gets its styles from media/');
 });
+
+test('the zone is named for the wall-clock date and offset, not the UTC date', async () => {
+  const { analyze } = await import('../../server/src/engine');
+  const { zoneLabel } = await import('../../server/src/render/view');
+  const view = (date: string) => {
+    const text = `# Outage\n\n## Timeline (all times PST, ${date})\n\n- 20:00 outage begins\n- 22:00 service restored\n`;
+    const a = analyze(text, { force: true });
+    return timelineView(a.timeline!, a.problems, { filePath: 'pm.md' });
+  };
+  // 20:00 PST on March 9 is already March 10 in UTC, the day Pacific clocks move to PDT.
+  assert.deepEqual(view('2024-03-09').events.map((e) => e.zoneLabel), ['PST', 'PST']);
+  assert.deepEqual(view('2024-07-09').events.map((e) => e.zoneLabel), ['PDT', 'PDT']);
+  const pacific = { start: 0, end: 2, raw: 'PT', kind: 'abbr' as const, abbr: 'PT', iana: 'America/Los_Angeles', dstVariant: 'generic' as const };
+  // On the morning clocks spring forward, the offset of each time decides.
+  assert.equal(zoneLabel(pacific, Date.UTC(2024, 2, 10, 9, 30), -480), 'PST');
+  assert.equal(zoneLabel(pacific, Date.UTC(2024, 2, 10, 17, 30), -420), 'PDT');
+});

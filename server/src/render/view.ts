@@ -84,10 +84,12 @@ function offsetLabel(minutes: number): string {
 
 /** The label a reader expects: the abbreviation right for the date (PDT in September), else the offset. */
 export function zoneLabel(zone: ZoneToken, instant: number | undefined, offsetMinutes: number | undefined): string {
-  const at = new Date(instant ?? Date.UTC(2000, 0, 1));
+  // The date on the wall clock, not in UTC: 20:00 PST on March 9 is March 10 in UTC, when
+  // Pacific clocks are on PDT. The offset itself decides when it is known.
+  const at = new Date((instant ?? Date.UTC(2000, 0, 1)) + (offsetMinutes ?? 0) * 60_000);
   let abbr: string | undefined;
   try {
-    abbr = expectedAbbreviation(zone, at.getUTCFullYear(), at.getUTCMonth() + 1, at.getUTCDate());
+    abbr = expectedAbbreviation(zone, at.getUTCFullYear(), at.getUTCMonth() + 1, at.getUTCDate(), undefined, offsetMinutes);
   } catch {
     abbr = undefined;
   }

@@ -585,6 +585,8 @@ export function zoneOffsetMinutes(
  */
 export function expectedAbbreviation(
   zone: ZoneToken, year: number, month: number, day: number, ambiguity?: Readonly<Record<string, string>>,
+  /** The offset in force at the time meant, when known: decides on the day clocks change. */
+  offsetMinutes?: number,
 ): string | undefined {
   if (zone.unknown === true || zone.kind === 'offset') return undefined;
   const iana = resolveAmbiguous(zone, ambiguity) ?? (zone.ambiguous === undefined ? zone.iana : undefined);
@@ -595,7 +597,7 @@ export function expectedAbbreviation(
   }
   const family = FAMILIES.get(iana);
   if (family === undefined) return zone.kind === 'abbr' ? zone.abbr : ABBR_OF_IANA.get(iana);
-  const offset = ianaOffsetMinutes(iana, Date.UTC(year, month - 1, day, 12));
+  const offset = offsetMinutes ?? ianaOffsetMinutes(iana, Date.UTC(year, month - 1, day, 12));
   if (offset === undefined) return undefined;
   return offset === family.stdOffset ? family.std : family.dst;
 }
