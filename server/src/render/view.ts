@@ -2,6 +2,7 @@
 // builds it (the webview receives it over the custom request), the CLI builds it, and every
 // renderer reads only this, so the picture is the same everywhere.
 import { expectedAbbreviation } from '../engine/timeline/index';
+import { decodeEntities } from '../engine/text';
 import type { MilestoneKind, Timeline, TimelineEntry } from '../engine/timeline/model';
 import type { ZoneToken } from '../engine/timeline/tokens';
 import type { Problem, Severity } from '../engine/types';
@@ -149,7 +150,7 @@ export function timelineView(timeline: Timeline, problems: readonly Problem[], o
   const anchorOffset = timeline.entries.find((e) => e.time && e.offsetMinutes !== undefined)?.offsetMinutes;
   const events = timeline.entries.map((e, id): ViewEvent => {
     const ev: ViewEvent = {
-      id, line: e.line, endLine: Math.max(e.line, e.endLine), start: e.start, end: e.end, text: e.text,
+      id, line: e.line, endLine: Math.max(e.line, e.endLine), start: e.start, end: e.end, text: decodeEntities(e.text),
       approximate: e.approximate, kind: e.kind, milestones: byEntry.get(id) ?? [], problems: problemsOn(e, problems),
     };
     const w = written(e);
