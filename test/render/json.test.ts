@@ -42,3 +42,14 @@ test('unknown zone: no offset; unknown date: the time alone; unplaced entries: n
   assert.equal(u.events[0]!.time, '2021-03-01T23:59:00+00:00');
   assert.equal(u.timezone, 'UTC');
 });
+
+test('T+ entries with no clock time in the timeline have no time of day (null), but the metrics are known', async () => {
+  const { analyze } = await import('../../server/src/engine');
+  const a = analyze('# Drill\n\n## Timeline\n\n- T+0m Outage begins\n- T+15m Alert fires\n- T+1h Service fully restored\n', { force: true });
+  const json = timelineJson(timelineView(a.timeline!, a.problems, { filePath: 'drill.md' }));
+  assert.deepEqual(json.events.map((e) => e.time), [null, null, null]);
+  assert.equal(json.metrics.timeToDetectMinutes, 15);
+  assert.equal(json.metrics.durationMinutes, 60);
+  const anchored = analyze('# Drill on 2022-06-01\n\n## Timeline (all times UTC)\n\n- 10:00 Outage begins\n- T+15m Alert fires\n', { force: true });
+  assert.deepEqual(timelineJson(timelineView(anchored.timeline!, anchored.problems, { filePath: 'drill.md' })).events.map((e) => e.time), ['2022-06-01T10:00:00+00:00', '2022-06-01T10:15:00+00:00']);
+});

@@ -20,9 +20,11 @@ export interface TimelineJson {
 }
 
 export function timelineJson(view: TimelineView): TimelineJson {
+  // With no clock time in the timeline, T+ entries have no time of day: "T+0m" is not 00:00.
+  const clock = view.events.some((e) => e.instant !== undefined && !e.relative);
   const time = (id: number | undefined): string | null => {
     const e = id === undefined ? undefined : view.events[id];
-    return e?.instant === undefined ? null : isoTime(e.instant, e.offsetMinutes, view.floating.date);
+    return e?.instant === undefined || (e.relative && !clock) ? null : isoTime(e.instant, e.offsetMinutes, view.floating.date);
   };
   const at = (name: MilestoneName): string | null => time(view.milestones[name]);
   const m = view.metrics;

@@ -38,6 +38,8 @@ export interface ViewEvent {
   /** PDT, UTC+3, WAT … for this entry's own time; undefined when its zone is unknown. */
   zoneLabel?: string;
   approximate: boolean;
+  /** Written as an offset (T+15m): placed from the first clock time, or from T+0 when there is none. */
+  relative?: true;
   kind: MilestoneKind;
   unplaced?: Unplaced;
   /** The milestones this entry is (an entry can be both mitigation and resolution). */
@@ -156,6 +158,7 @@ export function timelineView(timeline: Timeline, problems: readonly Problem[], o
     const w = written(e);
     if (w !== undefined) ev.written = w;
     if (e.time?.invalid) ev.invalid = e.time.invalid;
+    if (e.relative) ev.relative = true;
     if (e.instant !== undefined) ev.instant = e.instant;
     if (e.endInstant !== undefined) ev.endInstant = e.endInstant;
     const offset = e.offsetMinutes ?? (e.relative && e.instant !== undefined ? anchorOffset : undefined);

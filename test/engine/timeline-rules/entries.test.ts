@@ -163,6 +163,15 @@ describe('milestones and metrics', () => {
     assert.deepEqual(t.entries.map((e) => `${e.kind}${e.markedKind ? '!' : ''}`), ['start!', 'resolve!']);
   });
 
+  test('T+ entries are milestones too, placed from the first clock time or from T+0', () => {
+    const anchored = timeline(postmortem({ timeline: ['- 10:00 Outage begins', '- T+15m Alert fires, on-call paged', '- T+1h Rollback completes, service mitigated', '- T+2h Service fully restored'].join('\n') }));
+    const a = anchored.milestones;
+    assert.deepEqual([a.timeToDetectMinutes, a.timeToMitigateMinutes, a.timeToResolveMinutes], [15, 60, 120]);
+    const offsets = timeline(postmortem({ timeline: ['- T+0m Outage begins', '- T+15m Alert fires', '- T+45m Failover, service mitigated', '- T+1h Service fully restored'].join('\n') }));
+    const o = offsets.milestones;
+    assert.deepEqual([o.timeToDetectMinutes, o.timeToMitigateMinutes, o.timeToResolveMinutes, o.durationMinutes], [15, 45, 60, 60]);
+  });
+
   test('with no start entry the first timed entry is the start, and it says so', () => {
     const t = timeline(postmortem({ timeline: ['- 09:00 Deploy', '- 09:30 Service restored'].join('\n') }));
     assert.equal(t.milestones.startInferred, true);

@@ -34,7 +34,9 @@ function episodes(timed: Timed[]): { firstEnd: number; count: number } {
 }
 
 export function computeMilestones(entries: TimelineEntry[]): Milestones {
-  const all = entries.filter((e): e is Timed => e.instant !== undefined && !e.relative);
+  // T+ entries count: the build places them from the timeline's first clock time (or from T+0
+  // when the timeline has none), so their differences are real durations.
+  const all = entries.filter((e): e is Timed => e.instant !== undefined);
   const parts = episodes(all);
   const timed = parts.firstEnd === all.length ? all : all.slice(0, parts.firstEnd);
   // Grouped in one pass (a filter per kind read thousands of entries five times; issue 7).
