@@ -43,3 +43,20 @@ test('a range entry is a bar, and times in UTC when asked', () => {
   assert.match(text, /^ {4}21#58;30–04#58;00 Restarts :event1, 2020-09-30 21:30, 2020-10-01 04:00$/m);
   assert.match(text, /title Timeline of pm\.md \(times in UTC\)/);
 });
+
+test('every entry is placed on the axis clock, whatever zone it was written in', async () => {
+  const { analyze } = await import('../../server/src/engine');
+  const gantt = (timeline: string, zone: 'local' | 'utc' = 'local') => {
+    const a = analyze(`# Outage\n\n${timeline}`, { force: true });
+    return renderMermaid(timelineView(a.timeline!, a.problems, { filePath: 'pm.md' }), { zone });
+  };
+  // 03:20 PDT is 10:20 UTC: where the detection phase ends, not seven hours before the outage.
+  const mixed = gantt('## Timeline (all times UTC)\n\n- 2024-05-02 10:00 outage begins\n- 2024-05-02 03:20 PDT paged on-call\n- 2024-05-02 10:45 service restored\n');
+  assert.match(mixed, /^ {4}Detection \(20 min\) :active, phase2, 2024-05-02 10:00, 2024-05-02 10:20$/m);
+  assert.match(mixed, /^ {4}03#58;20 PDT paged on-call :milestone, event2, 2024-05-02 10:20, 0m$/m);
+  // Across the switch to daylight time the axis keeps the outage start's offset (PST), as the phases do.
+  const dst = gantt('## Timeline (all times PT)\n\n- 2024-03-09 23:00 outage begins\n- 2024-03-10 01:30 on-call paged\n- 2024-03-10 03:30 rollback, service restored\n');
+  assert.match(dst, /^ {4}Impact \(3 h 30 min\) :crit, phase1, 2024-03-09 23:00, 2024-03-10 02:30$/m);
+  assert.match(dst, /^ {4}03#58;30 PDT rollback, service restored :milestone, event3, 2024-03-10 02:30, 0m$/m);
+  assert.match(gantt('## Timeline (all times PT)\n\n- 2024-03-09 23:00 outage begins\n- 2024-03-10 03:30 rollback, service restored\n', 'utc'), /^ {4}10#58;30 rollback, service restored :milestone, event2, 2024-03-10 10:30, 0m$/m);
+});

@@ -71,6 +71,24 @@ test('a long quiet gap is compressed into a marked break', () => {
   assert.deepEqual(byClass(narrow, 'pm-break-text').map(textContent), ['⋯ 20 h 30 min later', '⋯ 5 h 51 min later']);
 });
 
+test('the narrow layout measures a gap from the end of a range, as the wide one does', () => {
+  const t = makeTimeline([
+    { at: '2024-05-01 09:00', text: 'Deploy', kind: 'start' },
+    { at: '2024-05-01 09:10', text: 'Alert', kind: 'detect' },
+    { at: '2024-05-01 09:20', text: 'Rollback started' },
+    { at: '2024-05-01 14:30', until: '2024-05-01 21:00', text: 'Restarts', kind: 'mitigate' },
+    { at: '2024-05-04 09:30', text: 'All clear', kind: 'resolve' },
+  ]);
+  const view = timelineView(t, [], { filePath: 'x.md' });
+  const wide = buildSvg(view, { layout: 'horizontal', width: 960 });
+  const narrow = buildSvg(view, { layout: 'vertical', width: 300 });
+  // 21:00 to 09:30 two days later, not 14:30 to 09:30 (2 d 19 h).
+  assert.deepEqual(byClass(wide, 'pm-break-text').map(textContent), ['2 d 12 h']);
+  assert.deepEqual(byClass(narrow, 'pm-break-text').map(textContent), ['⋯ 2 d 12 h later']);
+  const axisLabel = (svg: typeof wide) => String(all(svg, (el) => el.attrs['role'] === 'img')[0]!.attrs['aria-label']).replace(/^.*, with /, '');
+  assert.equal(axisLabel(narrow), axisLabel(wide));
+});
+
 test('evenly spaced entries are not compressed', () => {
   const svg = buildSvg(classic(), { layout: 'horizontal' });
   assert.equal(byClass(svg, 'pm-break').length, 0);

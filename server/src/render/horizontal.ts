@@ -5,7 +5,7 @@ import { h, type El } from './dom';
 import { axisWall, clock, compactDuration, dateText, eventTime, formatDuration, type Display } from './format';
 import { badge, eventAria, eventTooltip, FONT, markerShape, problemText, sevClass, shownText, tagText, type Block, type Ctx } from './parts';
 import { phases, PHASE_TITLES, type Phase } from './phases';
-import { tickStep, ticks, timeScale, type TimeScale } from './scale';
+import { axisInstants, tickStep, ticks, timeScale, type TimeScale } from './scale';
 import { textWidth, truncate } from './text';
 import type { ViewEvent } from './view';
 
@@ -156,8 +156,7 @@ export function horizontalChart(ctx: Ctx, y: number, pad: number): Block {
   const { view } = ctx;
   const placed = view.events.filter((e) => e.instant !== undefined).sort((a, b) => a.instant! - b.instant! || a.id - b.id);
   if (placed.length === 0) return { els: [h('text', { class: 'pm-empty', x: pad, y: y + 16 }, 'No timeline entry has a time that can be placed on an axis.')], height: 30 };
-  const instants = placed.flatMap((e) => (e.endInstant !== undefined ? [e.instant!, e.endInstant] : [e.instant!]));
-  const scale = timeScale(instants, pad + 10, ctx.width - pad - 10, BREAK_PX);
+  const scale = timeScale(axisInstants(placed), pad + 10, ctx.width - pad - 10, BREAK_PX);
   const els: El[] = [];
   const { impact, response } = phases(view);
   const laneH = 16;

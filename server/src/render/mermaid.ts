@@ -3,12 +3,10 @@
 // harmless punctuation marks becomes a Mermaid entity code (#58; for ":"), so no ":" can end a
 // task name, no "%%{…}%%" can become a directive, no "click … href" can start a statement, and
 // no "<" reaches the rendered label.
-import { display, eventTime, eventWall, eventZone, formatDuration, type ZoneMode } from './format';
+import { axisWall, display, eventTime, eventZone, formatDuration, type ZoneMode } from './format';
 import { shownText, UNPLACED_TEXT } from './parts';
 import { phases, PHASE_TITLES } from './phases';
 import type { TimelineView } from './view';
-
-const MINUTE = 60_000;
 
 export function mermaidText(text: string): string {
   return text
@@ -41,7 +39,7 @@ export function renderMermaid(view: TimelineView, options: { zone?: ZoneMode } =
   if (all.length) {
     lines.push('    section Phases');
     all.forEach((p, i) => {
-      lines.push(`    ${PHASE_TITLES[p.name]} (${mermaidText(formatDuration(p.minutes))}) :${tags[p.name]}phase${i + 1}, ${stamp(p.from + d.axisOffset * MINUTE)}, ${stamp(p.to + d.axisOffset * MINUTE)}`);
+      lines.push(`    ${PHASE_TITLES[p.name]} (${mermaidText(formatDuration(p.minutes))}) :${tags[p.name]}phase${i + 1}, ${stamp(axisWall(d, p.from))}, ${stamp(axisWall(d, p.to))}`);
     });
   }
   if (placed.length) {
@@ -50,8 +48,11 @@ export function renderMermaid(view: TimelineView, options: { zone?: ZoneMode } =
       // The name starts with the time: never a Mermaid keyword.
       const name = `${e.approximate ? '~' : ''}${eventTime(d, e)} ${e.zoneLabel && d.mode === 'local' && e.zoneLabel !== d.zoneText ? `${eventZone(d, e)} ` : ''}${shownText(e)}`;
       const crit = e.problems.some((p) => p.severity === 'error') ? 'crit, ' : '';
-      const end = e.endInstant !== undefined ? stamp(eventWall(d, e, e.endInstant)) : '0m';
-      lines.push(`    ${mermaidText(name)} :${crit}${e.endInstant !== undefined ? '' : 'milestone, '}event${e.id + 1}, ${stamp(eventWall(d, e))}, ${end}`);
+      // One axis, one clock: placed at the axis's offset like the phases (an entry written in
+      // another zone, or after a DST change, would otherwise land hours away); the name keeps
+      // the entry's own time and zone.
+      const end = e.endInstant !== undefined ? stamp(axisWall(d, e.endInstant)) : '0m';
+      lines.push(`    ${mermaidText(name)} :${crit}${e.endInstant !== undefined ? '' : 'milestone, '}event${e.id + 1}, ${stamp(axisWall(d, e.instant!))}, ${end}`);
     });
   }
   for (const e of view.events.filter((x) => x.instant === undefined)) {

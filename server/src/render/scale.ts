@@ -1,11 +1,20 @@
 // The time axis: a real (linear) scale, except that long quiet stretches are compressed into a
 // fixed-size break marked with the time skipped, so a night between two busy hours does not
 // squeeze the busy hours into a corner.
+import type { ViewEvent } from './view';
 
 const MINUTE = 60_000;
 
 /** A gap is compressed when it is more than 3× the typical (median) interval, and at least this long. */
 export const MIN_BREAK_MINUTES = 30;
+
+/**
+ * The instants on the axis: every start, and the end of every range. Both layouts break the axis
+ * at the same gaps, so a gap after a range runs from its end.
+ */
+export function axisInstants(events: readonly ViewEvent[]): number[] {
+  return events.flatMap((e) => (e.instant === undefined ? [] : e.endInstant !== undefined ? [e.instant, e.endInstant] : [e.instant]));
+}
 
 /** Sorted distinct instants. */
 export function distinct(instants: readonly number[]): number[] {

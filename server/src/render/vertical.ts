@@ -5,7 +5,7 @@ import { h, type El } from './dom';
 import { axisWall, clock, compactDuration, dateText, eventTime, eventWall, formatDuration } from './format';
 import { badge, eventAria, eventTooltip, FONT, markerShape, problemText, sevClass, shownText, tagText, type Block, type Ctx } from './parts';
 import { phases, PHASE_TITLES, type Phase } from './phases';
-import { breakGaps, distinct } from './scale';
+import { axisInstants, breakGaps, distinct } from './scale';
 import { wrap } from './text';
 import type { ViewEvent } from './view';
 
@@ -55,7 +55,7 @@ export function verticalChart(ctx: Ctx, y: number, pad: number): Block {
   const axisX = pad + 30;
   const textX = pad + 44;
   const textW = ctx.width - pad - textX;
-  const u = distinct(placed.map((e) => e.instant!));
+  const u = distinct(axisInstants(placed));
   const cut = breakGaps(u);
   const breaks = [...cut].map((i) => ({ from: u[i]!, to: u[i + 1]! }));
   const k = pixelsPerMs(u, cut);
@@ -73,14 +73,17 @@ export function verticalChart(ctx: Ctx, y: number, pad: number): Block {
     let top = cursor;
     if (prev) {
       const gap = e.instant! - prev.e.instant!;
-      const isBreak = breaks.find((b) => b.from >= prev!.e.instant! && b.to <= e.instant!);
+      // The break just before this entry: it starts at the previous entry's end when that is a
+      // range (a break inside the range is drawn here too, as there is no room for two).
+      const isBreak = breaks.filter((b) => b.from >= prev!.e.instant! && b.to <= e.instant!).pop();
       const minTop = prev.top + prev.height + 4;
       if (isBreak) {
         const by = minTop + 2;
+        const minutes = (isBreak.to - isBreak.from) / MINUTE;
         breakEls.push(h('g', { class: 'pm-break' },
-          h('title', {}, `${formatDuration(gap / MINUTE)} with no entries (compressed)`),
+          h('title', {}, `${formatDuration(minutes)} with no entries (compressed)`),
           h('path', { class: 'pm-break-mark', d: `M${axisX - 7} ${by + 8}l14 -6M${axisX - 7} ${by + BREAK_PX - 14}l14 -6` }),
-          h('text', { class: 'pm-break-text', x: textX, y: by + BREAK_PX / 2 }, `⋯ ${compactDuration(gap / MINUTE)} later`)));
+          h('text', { class: 'pm-break-text', x: textX, y: by + BREAK_PX / 2 }, `⋯ ${compactDuration(minutes)} later`)));
         top = minTop + BREAK_PX;
       } else {
         top = Math.max(minTop, prev.top + gap * k);
