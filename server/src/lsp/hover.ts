@@ -36,9 +36,11 @@ function sinceStartLine(instant: number, timeline: Timeline, self?: TimelineEntr
   return sinceStart(instant, timeline) ?? 'The timeline has no outage start.';
 }
 
+/** The entry before this one in time: the one above it, or below it in a newest-first timeline. */
 function previousTimed(timeline: Timeline, entry: Timed): Timed | undefined {
   const index = timeline.entries.indexOf(entry);
-  for (let i = index - 1; i >= 0; i--) {
+  const step = timeline.newestFirst ? 1 : -1;
+  for (let i = index + step; i >= 0 && i < timeline.entries.length; i += step) {
     const e = timeline.entries[i];
     if (e?.instant !== undefined && !e.relative) return e as Timed;
   }
@@ -49,7 +51,7 @@ function gapLine(timeline: Timeline, entry: Timed): string {
   const prev = previousTimed(timeline, entry);
   if (!prev) return 'First timed entry.';
   const gap = minutesBetween(prev.instant, entry.instant);
-  const where = `the previous entry (${formatClock(prev)}, ${at(prev.line)})`;
+  const where = `the previous entry${timeline.newestFirst ? ' (the timeline runs newest first)' : ''} (${formatClock(prev)}, ${at(prev.line)})`;
   return gap >= 0 ? `+${formatMinutes(gap)} after ${where}` : `${formatMinutes(-gap)} before ${where}: out of order`;
 }
 

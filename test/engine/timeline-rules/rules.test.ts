@@ -170,6 +170,17 @@ describe('timeline-order, timeline-unparsed, timezone-missing, milestone-order, 
     assert.deepEqual(found(a, 'timeline-order'), ['11:3 timeline-order This entry (14:10) is earlier than the entry before it (14:30, line 10).']);
   });
 
+  test('a timeline written newest first is in order, and its milestones are read from the bottom up', () => {
+    const a = run(postmortem({ timeline: TL('- 15:00 Reads moved back, service restored', '- 14:30 Failover to the replica, errors mitigated', '- 14:10 On-call paged', '- 13:00 Outage begins') }));
+    assert.deepEqual(found(a, 'timeline-order'), []);
+    assert.equal(a.timeline?.newestFirst, true);
+    const m = a.timeline!.milestones;
+    assert.deepEqual([m.timeToDetectMinutes, m.timeToMitigateMinutes, m.timeToResolveMinutes], [70, 90, 120]);
+    const slip = run(postmortem({ timeline: TL('- 15:00 Reads moved back', '- 14:30 Failover', '- 14:50 On-call paged', '- 13:00 Outage begins') }));
+    assert.equal(slip.timeline?.newestFirst, undefined, 'one entry out of place: not a newest-first timeline');
+    assert.ok(found(slip, 'timeline-order').length > 0);
+  });
+
   test('vague and unknown times, a resolution with no time, a timeline with no times', () => {
     const a = run(postmortem({ timeline: TL('- 10:00 Deploy', '- --:-- Replicas scaled', '- Late in the day: logs rotated', '- 11:00 Errors stop', '- Resolution: the cache was resized') }));
     assert.deepEqual(found(a, 'timeline-unparsed'), [

@@ -14,6 +14,8 @@ const rule: Rule = {
   fixable: true,
   check(ctx) {
     const { timeline, doc } = ctx;
+    // Newest first throughout is an order, not a mistake.
+    if (timeline.newestFirst) return;
     const timed = timeline.entries.filter((e): e is Timed => e.instant !== undefined && !e.relative);
     const main = timeline.zone;
     const fixes = new Map<number | undefined, Fix | null>();

@@ -244,9 +244,29 @@ export function* buildTimelineSteps(doc: PostmortemDocument, outline: Outline, o
     entries.push(entry);
   }
   yield;
-  const timeline: Timeline = { sectionLines: sections.map((s) => s.line), entries, zone, referenceDate: reference, floating, milestones: computeMilestones(entries), prose: [] };
+  const newest = newestFirst(entries);
+  const timeline: Timeline = { sectionLines: sections.map((s) => s.line), entries, zone, referenceDate: reference, floating, milestones: computeMilestones(newest ? [...entries].reverse() : entries), prose: [] };
+  if (newest) timeline.newestFirst = true;
   yield;
   timeline.prose = yield* extractProseSteps(doc, outline, timeline, tokensOf, ambiguity);
   return timeline;
 }
 
+/**
+ * A timeline written newest first: at least three clock times, none later than the one above
+ * it, the first later than the last. Its milestones are read from the bottom up.
+ */
+function newestFirst(entries: readonly TimelineEntry[]): boolean {
+  let count = 0;
+  let previous: number | undefined;
+  let first: number | undefined;
+  for (let i = 0; i < entries.length; i++) {
+    const e = entries[i] as TimelineEntry;
+    if (e.instant === undefined || e.relative) continue;
+    if (previous !== undefined && e.instant > previous) return false;
+    first ??= e.instant;
+    previous = e.instant;
+    count++;
+  }
+  return count >= 3 && first !== undefined && previous !== undefined && first > previous;
+}

@@ -21,6 +21,8 @@ export function timedEntries(timeline: Timeline): Timed[] {
   let timed = timedCache.get(timeline);
   if (!timed) {
     timed = timeline.entries.filter((e): e is Timed => e.instant !== undefined && !e.relative);
+    // In time order: a newest-first timeline is read from the bottom up.
+    if (timeline.newestFirst) timed.reverse();
     timedCache.set(timeline, timed);
   }
   return timed;

@@ -94,6 +94,8 @@ export interface Timeline {
   /** Instants are not anchored to a real date or zone (none was stated). */
   floating: { date: boolean; zone: boolean };
   milestones: Milestones;
+  /** The entries run newest first (a status page's log): consistent, not out of order. */
+  newestFirst?: true;
   /**
    * Times, windows and durations stated outside the timeline (summary, root cause, key-event
    * fields, tables of figures), tied to the event or metric they describe.
