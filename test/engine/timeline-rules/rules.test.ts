@@ -116,6 +116,14 @@ describe('timezone-mixed', () => {
     ]);
   });
 
+  test('an ambiguous abbreviation is checked as the zone the ambiguousZones setting gives it', () => {
+    const doc = postmortem({ title: 'Orders failed on July 4, 2023', heading: 'Timeline (all times CST)', timeline: TL('- 9:00 AM: Outage begins', '- 10:00 AM: Service restored') });
+    const chicago = run(doc).problems.filter((p) => p.ruleId === 'timezone-mixed');
+    assert.deepEqual(chicago.map((p) => p.message), ['CST is wrong for the timeline\'s dates (2023-07-04): the clocks there were on CDT. (CST is read as America/Chicago; the ambiguousZones setting names another zone.)']);
+    assert.equal(chicago[0]?.fixes?.[0]?.safe, false, '--fix leaves it: the writer may mean China');
+    assert.deepEqual(found(run(doc, { ambiguousZones: { CST: 'Asia/Shanghai' } } as never), 'timezone-mixed'), [], 'China Standard Time is right all year');
+  });
+
   test('the timeline\'s own zone wrong for its dates', () => {
     const a = run(postmortem({ title: 'Node failures', heading: 'Timeline', timeline: TL('All times are in CET.', '', '- 2020-10-06 08:00 Pods crash', '- 2020-10-06 12:00 All healthy and issue resolved') }));
     assert.deepEqual(found(a, 'timezone-mixed'), ['9:18 timezone-mixed CET is wrong for the timeline\'s dates (2020-10-06 on): the clocks there were on CEST.']);

@@ -10,9 +10,14 @@ const pad = (n: number) => String(n).padStart(2, '0');
 const clock = (t: { hour: number; minute: number }) => `${pad(t.hour)}:${pad(t.minute)}`;
 const dateText = (d: CalendarDate) => `${d.year}-${pad(d.month)}-${pad(d.day)}`;
 
-/** Abbreviations whose correct spelling depends on the season (PST/PDT, CET/CEST); GMT is fixed. */
-function seasonal(z: ZoneToken): boolean {
-  return z.kind === 'abbr' && z.iana !== undefined && z.fixedOffsetMinutes !== 0 && (z.dstVariant === 'standard' || z.dstVariant === 'daylight');
+/**
+ * Abbreviations whose correct spelling depends on the season (PST/PDT, CET/CEST); GMT is fixed.
+ * An ambiguous one (CST) is checked as the zone the ambiguity setting gives it: Chicago's CST is
+ * wrong in July, China's is right all year.
+ */
+function seasonal(z: ZoneToken, ambiguity: Record<string, string>): boolean {
+  const region = z.iana ?? (z.ambiguous && z.abbr ? ambiguity[z.abbr] : undefined);
+  return z.kind === 'abbr' && region !== undefined && z.fixedOffsetMinutes !== 0 && (z.dstVariant === 'standard' || z.dstVariant === 'daylight');
 }
 
 function zoneName(z: ZoneToken): string {
@@ -70,6 +75,17 @@ function abbreviationFix(line: number, z: ZoneToken, expected: string): Fix {
   return { title: `Change "${z.raw}" to "${expected}"`, isPreferred: true, safe: true, edits: [{ range: range(line, z.start, line, z.end), newText: expected }] };
 }
 
+/** For an ambiguous abbreviation, which zone it was read as and how to say otherwise. */
+function readAs(z: ZoneToken, ambiguity: Record<string, string>): string {
+  return z.ambiguous && z.abbr ? ` (${z.abbr} is read as ${ambiguity[z.abbr]}; the ambiguousZones setting names another zone.)` : '';
+}
+
+/** Not applied by --fix for an ambiguous abbreviation: the writer may mean the other zone. */
+function seasonFix(line: number, z: ZoneToken, expected: string): Fix {
+  const fix = abbreviationFix(line, z, expected);
+  return z.ambiguous ? { ...fix, safe: false } : fix;
+}
+
 const rule: Rule = {
   id: 'timezone-mixed',
   description: 'Time zones that disagree: an unknown zone (PCT), an abbreviation wrong for the date (PST in September), or times in another zone than the timeline.',
@@ -118,10 +134,10 @@ const rule: Rule = {
             continue;
           }
           const day = dayOf(tt, entry, dated ? referenceDay : undefined);
-          if (seasonal(z) && day) {
+          if (seasonal(z, ambiguity) && day) {
             const expected = expectedAbbreviation(z, day.year, day.month, day.day, ambiguity);
             if (expected && z.abbr && expected !== z.abbr) {
-              report(line, z, `${z.abbr} is wrong for ${dateText(day)}: the clocks there were on ${expected}.`, [abbreviationFix(line, z, expected)], { reason: 'season', expected });
+              report(line, z, `${z.abbr} is wrong for ${dateText(day)}: the clocks there were on ${expected}.${readAs(z, ambiguity)}`, [seasonFix(line, z, expected)], { reason: 'season', expected });
               continue;
             }
           }
@@ -131,13 +147,13 @@ const rule: Rule = {
     }
 
     // 2. The timeline's own zone (heading, "all times …" sentence) on the timeline's dates.
-    if (main && main.source !== 'entry' && seasonal(main.zone) && main.zone.abbr) {
+    if (main && main.source !== 'entry' && seasonal(main.zone, ambiguity) && main.zone.abbr) {
       const days = timeline.entries.filter((e) => e.time && e.day && e.dayFrom !== 'reference').map((e) => e.day as CalendarDate);
       const expectations = new Set(days.map((d) => expectedAbbreviation(main.zone, d.year, d.month, d.day, ambiguity)));
       const [expected] = [...expectations];
       if (days.length > 0 && expectations.size === 1 && expected && expected !== main.zone.abbr) {
         const first = days[0] as CalendarDate;
-        report(main.line, main.zone, `${main.zone.abbr} is wrong for the timeline's dates (${dateText(first)}${days.length > 1 ? ' on' : ''}): the clocks there were on ${expected}.`, [abbreviationFix(main.line, main.zone, expected)], { reason: 'season', expected });
+        report(main.line, main.zone, `${main.zone.abbr} is wrong for the timeline's dates (${dateText(first)}${days.length > 1 ? ' on' : ''}): the clocks there were on ${expected}.${readAs(main.zone, ambiguity)}`, [seasonFix(main.line, main.zone, expected)], { reason: 'season', expected });
       }
     }
   },
