@@ -147,6 +147,15 @@ describe('where entries come from', () => {
   });
 });
 
+describe('days across zones', () => {
+  test('midnight is crossed on the timeline\'s own clock: a time in another zone that is later in UTC stays on the same day', () => {
+    const t = timeline(postmortem({ title: 'API errors on 2024-05-02', heading: 'Timeline (all times UTC)', timeline: ['- 10:00 Outage begins', '- 03:20 PDT Vendor support paged', '- 10:40 Service restored'].join('\n') }));
+    assert.deepEqual(t.entries.map((e) => (e.instant === undefined ? undefined : new Date(e.instant).toISOString())), ['2024-05-02T10:00:00.000Z', '2024-05-02T10:20:00.000Z', '2024-05-02T10:40:00.000Z']);
+    const late = timeline(postmortem({ title: 'API errors on 2024-05-02', heading: 'Timeline (all times UTC)', timeline: ['- 23:30 Outage begins', '- 17:10 PDT Vendor support paged', '- 00:40 Service restored'].join('\n') }));
+    assert.deepEqual(late.entries.map((e) => (e.instant === undefined ? undefined : new Date(e.instant).toISOString())), ['2024-05-02T23:30:00.000Z', '2024-05-03T00:10:00.000Z', '2024-05-03T00:40:00.000Z'], '17:10 PDT on May 2 is 00:10 UTC on May 3; the next UTC time after midnight rolls over');
+  });
+});
+
 describe('milestones and metrics', () => {
   test('kinds from words and markers, metrics from start to resolution', () => {
     const t = timeline(postmortem({

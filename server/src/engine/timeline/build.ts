@@ -209,15 +209,18 @@ export function* buildTimelineSteps(doc: PostmortemDocument, outline: Outline, o
     if (t) {
       lastTimedDepth = e.depth;
       const minutes = t.hour * 60 + t.minute;
-      if (!explicit && prevMinutes !== undefined && minutes < prevMinutes - ROLLOVER_MINUTES) {
+      const zctx: ZoneContext | undefined = usable(t.zone) ? { zone: t.zone, source: 'entry', line: e.line } : zone;
+      // Midnight is crossed on the timeline's own clock: "03:20 PDT" after "10:00" UTC is 10:20
+      // UTC, later the same day, not a jump back to the next one.
+      const clock = zctx && zone && zctx !== zone ? onTimelineClock(minutes, zctx, zone, day, ambiguity) : minutes;
+      if (!explicit && prevMinutes !== undefined && clock < prevMinutes - ROLLOVER_MINUTES) {
         day = day ? addDays(day, 1) : undefined;
         placed.dayFrom = 'rollover';
         floatingDay++;
       }
-      prevMinutes = minutes;
+      prevMinutes = clock;
       placed.timed = true;
       placed.approximate = t.approximate;
-      const zctx: ZoneContext | undefined = usable(t.zone) ? { zone: t.zone, source: 'entry', line: e.line } : zone;
       placed.zone = zctx;
       const base = day ? Date.UTC(day.year, day.month - 1, day.day) : Date.UTC(2000, 0, 1) + floatingDay * DAY;
       const local = base + (minutes * 60 + (t.second ?? 0)) * 1000;
@@ -269,4 +272,12 @@ function newestFirst(entries: readonly TimelineEntry[]): boolean {
     count++;
   }
   return count >= 3 && first !== undefined && previous !== undefined && first > previous;
+}
+
+/** Minutes of the day on the timeline's clock for a time written in another zone (unchanged when an offset is unknown). */
+function onTimelineClock(minutes: number, own: ZoneContext, main: ZoneContext, day: CalendarDate | undefined, ambiguity: Readonly<Record<string, string>>): number {
+  const local = (day ? Date.UTC(day.year, day.month - 1, day.day) : Date.UTC(2000, 0, 1)) + minutes * 60_000;
+  const ownOffset = wallOffset(own.zone, local, ambiguity);
+  const mainOffset = wallOffset(main.zone, local, ambiguity);
+  return ownOffset === undefined || mainOffset === undefined ? minutes : minutes - ownOffset + mainOffset;
 }
