@@ -96,10 +96,19 @@ describe('code actions', () => {
     assert.deepEqual(codes(result.diagnostics), ['duplicate-paragraph@16']);
   });
 
-  test('"Fix all <rule> problems" fixes every problem of that rule only', async () => {
+  test('"Fix all safe <rule> problems" fixes every problem of that rule only', async () => {
     const { uri, diagnostics } = await openFixture(client, login);
-    const result = await apply(client, uri, login, titled(await actionsFor(client, uri, diagnostics.slice(0, 1)), /^Fix all pseudo-heading problems in this document$/));
+    const result = await apply(client, uri, login, titled(await actionsFor(client, uri, diagnostics.slice(0, 1)), /^Fix all safe pseudo-heading problems in this document$/));
     assert.deepEqual(codes(result.diagnostics), ['duplicate-paragraph@15']);
+  });
+
+  test('no "Fix all" for a rule whose fixes are all for review (missing-section scaffolds)', async () => {
+    const { uri, diagnostics } = await openFixture(client, '# Postmortem: API outage\n\n## Summary\n\nThe API failed for ten minutes after a bad deploy on 2024-05-02.\n\n## Timeline (UTC)\n\n- 10:00 Deploy\n- 10:10 Rolled back\n');
+    const missing = diagnostics.filter((d) => d.code === 'missing-section');
+    assert.ok(missing.length >= 2, 'several sections are missing');
+    const titles = (await actionsFor(client, uri, missing.slice(0, 1))).map((a) => a.title);
+    assert.ok(titles.some((t) => t.startsWith('Add a ')), 'each scaffold is still offered on its own');
+    assert.equal(titles.some((t) => t.startsWith('Fix all')), false, titles.join(' | '));
   });
 
   test('source.fixAll.postmortem applies every safe fix, and is only offered when asked for', async () => {

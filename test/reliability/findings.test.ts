@@ -114,6 +114,12 @@ describe('fixed', () => {
     const markdown = rules(text, 'empty-section').find((q) => q.range.start.line === 4);
     assert.equal(markdown?.fixes?.length, 1, 'the Markdown heading still gets its scaffold');
   });
+
+  test('pseudo-heading: a disable comment after "###Title" is not part of the title', () => {
+    const [p] = rules('###Posmortem <!-- postmortem-disable-line missing-section -->\n\n## Summary\n\nx\n', 'pseudo-heading');
+    assert.equal(p?.message, '"Posmortem" is meant as a heading but has no space after "###"; write "### Posmortem".');
+    assert.equal(p?.range.end.character, 12);
+  });
 });
 
 /** What a fix adds: rule ids whose count grows. */

@@ -39,7 +39,6 @@ function fixAllEdits(document: TextDocument, result: DocumentAnalysis, problems:
   return diffEdits(text, fixUntilStable(text, problems, again, pick), (offset) => document.positionAt(offset));
 }
 
-const preferredFix: FixPicker = (p) => p.fixes?.find((f) => f.isPreferred) ?? p.fixes?.[0];
 const safeFix: FixPicker = (p) => p.fixes?.find((f) => f.safe);
 
 export function codeActions(params: CodeActionParams, document: TextDocument, result: DocumentAnalysis | undefined, options: CodeActionOptions): CodeAction[] {
@@ -73,10 +72,12 @@ function quickFixes(diagnostics: readonly Diagnostic[], document: TextDocument, 
     }
     if (!analysis || !result) continue;
     add(`all:${ruleId}`, () => {
-      const ofRule = analysis.problems.filter((p) => p.ruleId === ruleId && p.fixes?.length);
+      // The same safe fixes as source.fixAll and --fix, for one rule: a scaffold or a changed
+      // figure is for the author to review one at a time.
+      const ofRule = analysis.problems.filter((p) => p.ruleId === ruleId && safeFix(p));
       if (ofRule.length < 2) return undefined;
-      const edits = fixAllEdits(document, result, ofRule, (p) => (p.ruleId === ruleId ? preferredFix(p) : undefined));
-      return edits.length ? { title: `Fix all ${ruleId} problems in this document`, kind: CodeActionKind.QuickFix, edit: workspaceEdit(document, edits, options) } : undefined;
+      const edits = fixAllEdits(document, result, ofRule, (p) => (p.ruleId === ruleId ? safeFix(p) : undefined));
+      return edits.length ? { title: `Fix all safe ${ruleId} problems in this document`, kind: CodeActionKind.QuickFix, edit: workspaceEdit(document, edits, options) } : undefined;
     });
     const line = diagnostic.range.start.line;
     add(`line:${ruleId}:${line}`, () => {

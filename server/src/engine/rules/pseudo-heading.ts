@@ -25,7 +25,8 @@ function checkMissingSpace(ctx: RuleContext): void {
   for (const b of doc.blocks) {
     if (b.kind !== 'paragraph' || b.html || b.quoted) continue;
     for (let line = b.startLine; line <= b.endLine; line++) {
-      const raw = doc.lines[line] ?? '';
+      // A trailing comment (a disable comment, say) is not part of the title.
+      const raw = (doc.lines[line] ?? '').replace(/<!--.*?-->/g, (c) => ' '.repeat(c.length));
       const m = NO_SPACE.exec(raw);
       if (!m || /[.!?,;]$/.test((m[3] ?? '').trim())) continue;
       const indent = m[1] ?? '';
