@@ -28,7 +28,7 @@ const builds = [
 ];
 
 const optional = [
-  { entryPoints: ['client/src/browser.ts'], outfile: 'dist/web/extension.cjs', platform: 'browser', format: 'cjs', external: ['vscode'], target: 'es2022' },
+  { entryPoints: ['client/src/browser.ts'], outfile: 'dist/web/extension.js', platform: 'browser', format: 'cjs', external: ['vscode'], target: 'es2022' },
   // "worker": remark's entity decoder has a browser build that needs `document`, absent in a worker.
   { entryPoints: ['server/src/browser/main.ts'], outfile: 'dist/web/server.js', platform: 'browser', format: 'iife', target: 'es2022', conditions: ['worker'] },
   { entryPoints: ['client/src/preview/page.ts'], outfile: 'dist/media/preview.js', platform: 'browser', format: 'iife', target: 'es2022' },

@@ -37,9 +37,10 @@ test('the profile quick pick lists built-in and configured profiles, the current
   assert.deepEqual(profileItems(undefined).map((i) => i.label), ['standard', 'google-sre', 'pagerduty', 'atlassian']);
 });
 
-test('the document selector covers Markdown, plain text and HTML on disk, untitled and virtual', () => {
-  assert.equal(DOCUMENT_SELECTOR.length, 9);
+test('the document selector covers Markdown, plain text and HTML on disk, untitled, virtual and remote', () => {
+  assert.equal(DOCUMENT_SELECTOR.length, 12);
   assert.equal(isCandidate({ languageId: 'markdown', uri: { scheme: 'vscode-vfs' } }), true);
+  assert.equal(isCandidate({ languageId: 'markdown', uri: { scheme: 'vscode-remote' } }), true, 'a remote workspace\'s files, as the web build sees them');
   assert.equal(isCandidate({ languageId: 'json', uri: { scheme: 'file' } }), false);
   assert.equal(isCandidate({ languageId: 'html', uri: { scheme: 'git' } }), false);
 });
@@ -55,7 +56,7 @@ test('activation, capabilities, entry points and the rc schema are declared', ()
   assert.ok(pkg.activationEvents.includes('workspaceContains:**/.postmortemrc.json'));
   assert.deepEqual(pkg.capabilities, { untrustedWorkspaces: { supported: true }, virtualWorkspaces: true });
   assert.equal(pkg.main, './dist/extension.cjs');
-  assert.equal(pkg.browser, './dist/web/extension.cjs');
+  assert.equal(pkg.browser, './dist/web/extension.js', 'ends in .js: the web worker host appends .js to any other entry (extension.cjs.js, 404)');
   const [validation] = pkg.contributes.jsonValidation;
   assert.deepEqual(validation?.fileMatch, ['.postmortemrc.json', '.postmortemrc.jsonc']);
   assert.ok(existsSync(`${ROOT}${validation?.url ?? ''}`));
@@ -64,6 +65,6 @@ test('activation, capabilities, entry points and the rc schema are declared', ()
 test('the bundles exist: desktop and web extension, Node and web-worker server', () => {
   for (const bundle of [pkg.main, pkg.browser, './dist/server.js', './dist/web/server.js']) assert.ok(existsSync(`${ROOT}${bundle}`), `${bundle} is built`);
   // The web extension runs in a browser extension host: nothing but 'vscode' may be required.
-  const web = readFileSync(`${ROOT}dist/web/extension.cjs`, 'utf8');
+  const web = readFileSync(`${ROOT}dist/web/extension.js`, 'utf8');
   assert.deepEqual([...new Set([...web.matchAll(/\brequire\("([^"]+)"\)/g)].map((m) => m[1]))], ['vscode']);
 });
