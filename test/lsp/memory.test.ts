@@ -56,3 +56,16 @@ test('memory: documents being edited keep their caches; others within the budget
   assert.ok(!policy.isEditing('file:///edited.md'));
   assert.deepEqual(dropped, ['file:///a.md', 'file:///b.md', 'file:///c.md']);
 });
+
+test('memory: a document opened that is over the warm budget counts as being edited, so the first keystroke finds its caches', async () => {
+  const { Analyzer } = await import('../../server/src/lsp/analyzer');
+  // touched() needs none of the analyzer's collaborators.
+  const analyzer = new Analyzer({} as never, {} as never, undefined, {} as never);
+  const memory = (analyzer as unknown as { memory: MemoryPolicy }).memory;
+  analyzer.touched('file:///big.md', WARM_BUDGET + 1);
+  analyzer.touched('file:///small.md', WARM_BUDGET);
+  assert.ok(memory.isEditing('file:///big.md'), 'a 2 MB postmortem just opened keeps its parse for the first edit');
+  assert.ok(!memory.isEditing('file:///small.md'), 'a document within the budget is only opened');
+  analyzer.touched('file:///small.md', WARM_BUDGET);
+  assert.ok(memory.isEditing('file:///small.md'), 'until it is edited');
+});

@@ -9,7 +9,7 @@ import { parseInSlices, runInSlices, runToEnd, sliced } from './slices';
 import type { ConfigResolver, DocumentConfig } from './config';
 import type { FileSystemHost } from './host';
 import type { Logger } from './log';
-import { MemoryPolicy } from './memory';
+import { MemoryPolicy, WARM_BUDGET } from './memory';
 
 interface DocumentState {
   cache: ParseCache;
@@ -43,13 +43,17 @@ export class Analyzer {
   }
 
   /** A document was opened (first analysis right away) or edited (analysis once it is quiet). */
-  touched(uri: string): void {
+  touched(uri: string, chars: number): void {
     const state = this.states.get(uri);
     if (state) {
       state.changedAt = Date.now();
       this.memory.edited(uri);
     } else {
       this.states.set(uri, { cache: new ParseCache(), changedAt: 0, debounce: DEFAULT_DEBOUNCE });
+      // A document too big for the warm budget would lose its caches right after its first
+      // analysis, and the first keystroke would parse all of it again (9-11 s on 2 MB, where
+      // later edits take under a second): opening it counts as starting to edit it.
+      if (chars > WARM_BUDGET) this.memory.edited(uri);
     }
   }
 

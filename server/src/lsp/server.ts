@@ -126,7 +126,7 @@ export function startServer(connection: Connection, host: ServerHost = {}): void
 
   // Fired for didOpen and didChange alike; the analyzer tells a new document from an edit.
   documents.onDidChangeContent(log.guard('didChange', undefined, ({ document }) => {
-    analyzer.touched(document.uri);
+    analyzer.touched(document.uri, document.getText().length);
     delivery.touched(document.uri);
   }));
   documents.onDidClose(log.guard('didClose', undefined, ({ document }) => {
