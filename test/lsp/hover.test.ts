@@ -78,6 +78,12 @@ describe('hover', () => {
     assert.deepEqual(value(h), ['**Timeline: 3h 42m** (outage duration, 08:16 → 11:58, lines 11–14)', 'Stated here: 3 hours (about 3h)']);
   });
 
+  test('in a newest-first timeline, the gap is from the entry below, the one before it in time', async () => {
+    const text = '# API errors on 2024-03-05\n\n## Summary\n\nAPI requests failed for an hour.\n\n## Timeline (UTC)\n\n- 11:00 Service restored\n- 10:10 Alert fires\n- 10:00 Outage begins\n';
+    const gap = value(await hover(text, '10:10'))?.find((l) => l.includes('previous entry'));
+    assert.equal(gap, '+10m after the previous entry (the timeline runs newest first) (10:00, line 11)');
+  });
+
   test('with neither zone nor date stated, says so instead of inventing them', async () => {
     assert.deepEqual(value(await hover(fixture('floating.md'), '14:05')), [
       '**14:05**',

@@ -184,6 +184,11 @@ export function blocksOverlapping(blocks: readonly Block[], from: number, to: nu
   return out;
 }
 
+/** Whether a line lies inside an HTML block, where Markdown (a heading, a scaffold) is not read. */
+export function inHtmlBlock(blocks: readonly Block[], line: number): boolean {
+  return blocksOverlapping(blocks, line, line).some((b) => b.html);
+}
+
 /** The rows of table `table` among `blocks`, in order: `blocks.filter((b) => b.kind === 'tableRow' && b.table === table)`. */
 export function tableRows(blocks: readonly Block[], table: number): Block[] {
   const index = indexOf(blocks);

@@ -335,8 +335,13 @@ export function buildOutline(doc: PostmortemDocument, profile: Profile): Outline
     for (const id of c.match?.covers ?? []) namedElsewhere.set(id, [...(namedElsewhere.get(id) ?? []), c.line]);
   }
   const base = title && !cands.some((c) => c.kind === 'heading' && c.line === title.line) ? 1 : 0;
-  const titled = new Set(cands.map((c) => c.line));
-  const fieldBefore = (from: number, to: number) => from <= to && blocksOverlapping(doc.blocks, from, to).some((b) => b.kind === 'paragraph' && b.boldOnly && b.startLine >= from && !titled.has(b.startLine) && b.startLine === b.endLine && FIELD_LABEL.test(b.text));
+  // Asked only for a bold label under a recognised heading: the set of title lines is built then.
+  let titled: Set<number> | undefined;
+  const fieldBefore = (from: number, to: number) => from <= to && blocksOverlapping(doc.blocks, from, to).some((b) => {
+    if (b.kind !== 'paragraph' || !b.boldOnly || b.startLine < from || b.startLine !== b.endLine || !FIELD_LABEL.test(b.text)) return false;
+    titled ??= new Set(cands.map((c) => c.line));
+    return !titled.has(b.startLine);
+  });
   const nesting = new Nesting(doc.lines.length - 1, title?.line, base, namedElsewhere, fieldBefore);
   for (const c of cands) nesting.add(c);
   const sections = nesting.sections;

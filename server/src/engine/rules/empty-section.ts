@@ -1,5 +1,5 @@
 import type { Rule, RuleContext } from '../rule';
-import { blocksOverlapping } from '../cache';
+import { inHtmlBlock } from '../cache';
 import { CANONICAL_SECTIONS } from '../profiles';
 import { contentLines, type Outline, type Section } from '../outline';
 import { isPlaceholderOnly } from '../placeholders';
@@ -84,7 +84,7 @@ const rule: Rule = {
       const def = CANONICAL_SECTIONS.find((c) => c.id === section.id);
       const fixes: Fix[] = [];
       // The scaffold is Markdown: under an HTML heading its blank line would end the HTML block.
-      const markdown = doc.languageId === 'markdown' && !blocksOverlapping(doc.blocks, section.line, section.line).some((b) => b.html);
+      const markdown = doc.languageId === 'markdown' && !inHtmlBlock(doc.blocks, section.line);
       if (def && content.length === 0 && section.kind === 'heading' && markdown) {
         const eol = doc.eol;
         const line = section.titleEndLine;

@@ -1,5 +1,6 @@
 import type { Rule, RuleContext } from '../rule';
 import type { Fix, TextEdit } from '../types';
+import { inHtmlBlock } from '../cache';
 import type { Section } from '../outline';
 import { sectionTitleRange } from '../ranges';
 import { range } from '../types';
@@ -51,7 +52,7 @@ function checkMissingSpace(ctx: RuleContext): void {
 /** Where a title line can become a heading: not quoted, not inside an HTML block. */
 function convertible(ctx: RuleContext, s: Section): boolean {
   const raw = ctx.doc.lines[s.line] ?? '';
-  return !/^\s*>/.test(raw) && !ctx.doc.blocks.some((b) => b.html && b.startLine <= s.line && b.endLine >= s.line);
+  return !/^\s*>/.test(raw) && !inHtmlBlock(ctx.doc.blocks, s.line);
 }
 
 /** One title line turned into a heading of its level, with the blank lines a heading needs. */
