@@ -1,4 +1,4 @@
-// Bundles every entry point. remark is ESM-only; esbuild turns it into CommonJS for the
+// Bundles every entry point. micromark is ESM-only; esbuild turns it into CommonJS for the
 // extension host and the CLI. dist/package.json marks the output as CommonJS because the
 // project root is "type": "module".
 import * as esbuild from 'esbuild';

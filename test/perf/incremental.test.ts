@@ -10,13 +10,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { analyze, parseDocument, ParseCache, type AnalyzeOptions } from '../../server/src/engine';
 import { blocksOverlapping, clearMemos, tableRows } from '../../server/src/engine/cache';
-import { unified } from 'unified';
-import remarkParse from 'remark-parse';
-import remarkGfm from 'remark-gfm';
-import remarkFrontmatter from 'remark-frontmatter';
 import { parseSlices } from '../../server/src/engine/slices';
-import { withoutLiteralAutolinkTransform } from '../../server/src/engine/gfm-fast';
-import { mdastToBlocks } from '../../server/src/engine/parse/blocks';
 import { generatePostmortem, rng } from '../../bench/generate.mjs';
 import { observable } from './observable';
 
@@ -104,22 +98,6 @@ test('parsing in slices caches exactly the chunks analyze() parses, and changes 
   assert.equal(cache.size, size, 'analyze() found every chunk cached');
   clearMemos();
   assert.deepStrictEqual(observable(sliced), observable(analyze(text, { force: true })));
-});
-
-test('dropping the literal-autolink transform leaves every block as it was', (t) => {
-  const reference = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml', 'toml']);
-  const fast = unified().use(remarkParse).use(remarkGfm).use(withoutLiteralAutolinkTransform).use(remarkFrontmatter, ['yaml', 'toml']);
-  const blocks = (p: typeof reference, text: string) => mdastToBlocks(p.parse(text), text.split(/\r\n|\r|\n/), 0);
-  const texts = [generatePostmortem(20, 2)];
-  if (existsSync(CORPUS)) for (const f of readdirSync(CORPUS).sort()) texts.push(readFileSync(join(CORPUS, f), 'utf8'));
-  else t.diagnostic('no shared corpus: generated text only');
-  const links = ['www.example.com', 'http://x.y/z.', 'a@b.co', '**www.x.com**', ' https://e.com/a_b_', '(www.x.com)', 'foo@bar.baz.', '_www.x.com_'];
-  const r = rng(21);
-  for (const text of [...texts]) {
-    const at = Math.floor(r() * text.length);
-    texts.push(text.slice(0, at) + (links[Math.floor(r() * links.length)] as string) + text.slice(at));
-  }
-  for (const text of texts) assert.deepStrictEqual(blocks(fast, text), blocks(reference, text));
 });
 
 test('perLine carries frozen values of unchanged lines to the next version, and recomputes the rest', () => {

@@ -1,19 +1,13 @@
 // Parses a document once into lines and flat blocks. Parsing is chunked and cached by chunk
 // text, so re-analysis after an edit re-parses only the chunk that changed.
-import { unified } from 'unified';
-import remarkParse from 'remark-parse';
-import remarkGfm from 'remark-gfm';
-import remarkFrontmatter from 'remark-frontmatter';
 import { parse as parseYaml } from 'yaml';
-import type { Root } from 'mdast';
 import { splitLines } from './text';
 import { maskLine } from './mask';
 import { FENCE, frontMatterEnd, htmlBlockEnd, splitChunks, type Chunk } from './parse/chunks';
 import { flatCopy, placeBlocks, StringMemo } from './cache';
-// Same blocks, a sixth less parse time (gfm-fast.ts, issue 7).
-import { withoutLiteralAutolinkTransform } from './gfm-fast';
-import { INITIAL_HTML_STATE, mdastToBlocks } from './parse/blocks';
-import type { HtmlState } from './parse/html';
+import { tokenize } from './parse/micromark';
+import { eventsToBlocks, type LastBlock } from './parse/events';
+import { INITIAL_HTML_STATE, type HtmlState } from './parse/html';
 import { defuse } from './parse/guard';
 import { HEAD_CHARS, oversize, type Oversize } from './parse/limits';
 import type { Block } from './parse/block';
@@ -129,23 +123,19 @@ function reuseLines(lines: string[], previous: string[]): { head: number; tail: 
   return { head, tail };
 }
 
-const processor = unified().use(remarkParse).use(remarkGfm).use(withoutLiteralAutolinkTransform).use(remarkFrontmatter, ['yaml', 'toml']);
-
 function parseChunk(text: string, frontMatter: boolean, prefixLines: number, html: HtmlState): ChunkResult {
   // Front matter can only open a document; later chunks that start with --- are not YAML.
   const lines = text.split(/\r\n|\r|\n/);
   // Hostile nesting and delimiter runs are made inert first (parse/guard.ts): same lines, same columns.
   const safe = defuse(lines);
-  const tree = (frontMatter ? processor : bodyProcessor).parse(safe === lines ? text : safe.join('\n')) as Root;
-  const result: ChunkResult = mdastToBlocks(tree, lines, 0, html);
-  if (endsOpen(tree, lines)) result.open = true;
+  const source = safe === lines ? text : safe.join('\n');
+  const { last, ...result }: ChunkResult & { last?: LastBlock } = eventsToBlocks(tokenize(source, frontMatter), source, lines, 0, html);
+  if (last && endsOpen(last, lines)) result.open = true;
   if (prefixLines === 0) return result;
   // A chunk continuing a table was parsed behind the table's header rows: drop them.
   const blocks = result.blocks.filter((b) => b.startLine >= prefixLines).map((b) => ({ ...b, startLine: b.startLine - prefixLines, endLine: b.endLine - prefixLines }));
   return { ...result, blocks };
 }
-
-const bodyProcessor = unified().use(remarkParse).use(remarkGfm).use(withoutLiteralAutolinkTransform);
 
 /**
  * Parses `chunks` (of the document's `lines`) in order, each from the cache when it holds it:
@@ -272,19 +262,18 @@ function headLines(lines: string[]): string[] {
 }
 
 /** Whether the chunk's last block is a fence or an HTML block (types 1–5) never closed. */
-function endsOpen(tree: Root, lines: string[]): boolean {
-  const last = tree.children[tree.children.length - 1];
-  if (!last?.position || (last.type !== 'code' && last.type !== 'html')) return false;
+function endsOpen(last: LastBlock, lines: string[]): boolean {
+  if (last.type !== 'code' && last.type !== 'html') return false;
   // micromark drops a byte order mark before it reads the first line.
-  const first = (lines[last.position.start.line - 1] ?? '').replace(/^\uFEFF/, '');
+  const first = (lines[last.startLine] ?? '').replace(/^\uFEFF/, '');
   if (last.type === 'html') {
     const marker = htmlBlockEnd(first);
-    return marker !== undefined && !last.value.toLowerCase().includes(marker, first.length);
+    return marker !== undefined && !(last.value ?? '').toLowerCase().includes(marker, first.length);
   }
   const open = FENCE.exec(first)?.[1];
   if (!open) return false;
-  const close = /^ {0,3}(`{3,}|~{3,})[ \t]*$/.exec(lines[last.position.end.line - 1] ?? '')?.[1];
-  return last.position.end.line === last.position.start.line || !close || close[0] !== open[0] || close.length < open.length;
+  const close = /^ {0,3}(`{3,}|~{3,})[ \t]*$/.exec(lines[last.endLine] ?? '')?.[1];
+  return last.endLine === last.startLine || !close || close[0] !== open[0] || close.length < open.length;
 }
 
 function readFrontMatter(doc: PostmortemDocument): void {

@@ -19,6 +19,8 @@ export interface HtmlState {
   inComment: boolean;
 }
 
+export const INITIAL_HTML_STATE: Readonly<HtmlState> = { listDepth: 0, inComment: false };
+
 export function htmlText(line: string): string {
   return squash(decodeEntities(line.replace(/<br\s*\/?>/gi, ' ').replace(TAGS, '')));
 }

@@ -1,9 +1,10 @@
-// Flattens a remark (mdast) tree into blocks. Positions are relative to the parsed text;
-// the caller adds the chunk's first line.
+// The reference for parse/events.ts: flattens a remark (mdast) tree into blocks, as the engine
+// did before it read micromark's events itself (issue 7). Positions are relative to the parsed
+// text. Tests compare the two on real, generated and random documents.
 import type { Nodes, Parents, Root, RootContent, ListItem, Table } from 'mdast';
-import { decodeEntities } from '../text';
-import type { Block } from './block';
-import { htmlBlocks, htmlText, type HtmlState } from './html';
+import { decodeEntities } from '../../../server/src/engine/text';
+import type { Block } from '../../../server/src/engine/parse/block';
+import { htmlBlocks, htmlText, INITIAL_HTML_STATE, type HtmlState } from '../../../server/src/engine/parse/html';
 
 /** Deeper nesting than this is read as plain text: it guards the recursion below. */
 const MAX_DEPTH = 64;
@@ -41,8 +42,6 @@ function isBoldOnly(node: Parents): boolean {
   const kids = node.children.filter((c) => !(c.type === 'text' && /^[\s:]*$/.test(c.value)));
   return kids.length === 1 && kids[0]?.type === 'strong';
 }
-
-export const INITIAL_HTML_STATE: Readonly<HtmlState> = { listDepth: 0, inComment: false };
 
 /**
  * `html` is the HTML reading state where the tree starts (an open `<!--`, `<ul>` or `<script>`
