@@ -108,3 +108,9 @@ test('blocks from events equal blocks from mdast: random Markdown (fast-check)',
   const frontMatter = fc.tuple(fc.constantFrom('---\n', '+++\n', '---\ntitle: x\n---\n', '+++\na = 1\n+++\n', ''), markdown).map(([f, m]) => f + m);
   fc.assert(fc.property(fc.oneof(markdown, frontMatter), (text) => assertSame(text)), { numRuns: 4000 });
 });
+
+test('a parse leaves nothing on the shared parser: labels and footnotes defined in one text are unknown in the next', () => {
+  const textOf = (text: string) => eventsToBlocks(tokenize(text, false), text, text.split('\n'), 0, INITIAL_HTML_STATE).blocks.map((b) => b.text);
+  assert.deepStrictEqual(textOf('[b]: http://x\n\n[a][b] and x[^1]\n\n[^1]: note'), ['', 'a and x', '']);
+  assert.deepStrictEqual(textOf('[a][b] and x[^1]'), ['[a][b] and x[^1]']);
+});
