@@ -56,6 +56,57 @@ describe('Postmortem Lint editing help', () => {
     assert.match(titles, /TTR 1h 5m/);
   });
 
+  it('"Postmortem: Insert Timeline Entry" adds an entry stamped now, written like the one above it', async () => {
+    const uri = workspaceUri(POSTMORTEM);
+    const editor = await open(POSTMORTEM);
+    await waitForDiagnostics(uri, hasRules('placeholder-text'), 'the first analysis');
+    const above = findLine(editor.document, '14:30 Incident declared');
+    editor.selection = new vscode.Selection(above, 0, above, 0);
+    const lines = editor.document.lineCount;
+    const before = new Date();
+    try {
+      await vscode.commands.executeCommand('postmortem.insertTimelineEntry');
+      const after = new Date();
+      assert.equal(editor.document.lineCount, lines + 1, 'one line added');
+      const inserted = editor.document.lineAt(above + 1).text;
+      // The timeline is in UTC ("## Timeline (all times UTC)") and its entries say "- HH:MM text".
+      const m = /^- (\d{2}):(\d{2}) what happened$/.exec(inserted);
+      assert.ok(m, `the new line is a "- HH:MM" entry: ${JSON.stringify(inserted)}`);
+      const stamped = Number(m[1]) * 60 + Number(m[2]);
+      const minutes = (d: Date) => d.getUTCHours() * 60 + d.getUTCMinutes();
+      assert.ok(stamped === minutes(before) || stamped === minutes(after), `stamped ${m[1]}:${m[2]} UTC, now ${before.toISOString()}`);
+      assert.equal(editor.document.getText(editor.selection), 'what happened', 'the description is selected, ready to type over');
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+    }
+  });
+
+  it('editor.codeActionsOnSave with source.fixAll.postmortem applies the safe fixes when the file is saved', async () => {
+    const markdown = vscode.workspace.getConfiguration('editor', { languageId: 'markdown' });
+    await markdown.update('codeActionsOnSave', { 'source.fixAll.postmortem': 'explicit' }, vscode.ConfigurationTarget.Workspace, true);
+    const relative = 'incidents/save-fix.md';
+    const uri = workspaceUri(relative);
+    const text = (await vscode.workspace.fs.readFile(workspaceUri(POSTMORTEM))).toString();
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+    try {
+      const editor = await open(relative);
+      await waitForDiagnostics(uri, hasRules('pseudo-heading'), 'pseudo-heading on the copy');
+      const last = editor.document.lineAt(editor.document.lineCount - 1);
+      assert.ok(await editor.edit((e) => e.insert(last.range.end, '\n')), 'the document is changed');
+      assert.ok(await editor.document.save(), 'saved');
+      assert.match(editor.document.getText(), /^#{2,} Lessons Learned$/m, 'the pseudo-heading was converted on save');
+      assert.equal(editor.document.isDirty, false, 'the fixes were saved with it');
+      const saved = (await vscode.workspace.fs.readFile(uri)).toString();
+      assert.match(saved, /^#{2,} Lessons Learned$/m, 'and written to disk');
+      assert.match(saved, /Root cause owner: TBD\./, 'problems without a safe fix are left alone');
+      await waitForDiagnostics(uri, (d) => !ruleIds(d).includes('pseudo-heading'), 'pseudo-heading to go away');
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+      await vscode.workspace.fs.delete(uri);
+      await markdown.update('codeActionsOnSave', undefined, vscode.ConfigurationTarget.Workspace, true);
+    }
+  });
+
   it('"Postmortem: Open Timeline Preview" opens a webview beside the editor', async () => {
     await open(POSTMORTEM);
     const isPreview = (t: vscode.Tab) => t.input instanceof vscode.TabInputWebview && /timeline/i.test(`${t.input.viewType} ${t.label}`);
