@@ -122,3 +122,33 @@ test('perLine carries frozen values of unchanged lines to the next version, and 
   const a = third.perLine('placeholders', 0, mutable);
   assert.notEqual(third.perLine('placeholders', 0, mutable), a);
 });
+
+/** A warm analysis of `after` (the cache and memos left by `before`) equals a cold one. */
+function warmEqualsCold(before: string, after: string): void {
+  clearMemos();
+  const cache = new ParseCache();
+  analyze(before, { force: true, cache });
+  const warm = analyze(after, { force: true, cache });
+  clearMemos();
+  assert.deepStrictEqual(observable(warm), observable(analyze(after, { force: true })));
+}
+
+test('an entry whose block is unchanged moves to the timeline section a new heading above it opens', () => {
+  const before = ['# Outage', '', '## Timeline', '', '- 09:00 UTC Outage began', '', '### Notes', '', '### Later', '', '- 10:00 UTC Service restored', ''].join('\n');
+  // The same line count: the chunks above and below the edited heading keep their text, place
+  // and block objects, and both entries are the ones read last time.
+  const after = before.replace('### Notes', '## Timeline, day 2');
+  const sectionOf = (text: string) => analyze(text, { force: true }).timeline?.entries.find((e) => e.text.includes('restored'))?.section;
+  assert.equal(sectionOf(before), 2);
+  assert.equal(sectionOf(after), 6);
+  warmEqualsCold(before, after);
+});
+
+test('an entry with an ambiguous date is read again when a line elsewhere settles the day-month order', () => {
+  const before = ['# Outage', '', '## Timeline', '', '- 04/05/2024 10:00 UTC Outage began', '- 04/05/2024 11:00 UTC Service restored', '', '## Notes', '', 'Written 01/02/2024.', ''].join('\n');
+  // Same length, in another chunk: 13/02 can only be day-month, so 04/05 is the 4th of May.
+  const after = before.replace('Written 01/02/2024.', 'Written 13/02/2024.');
+  const dayOf = (text: string) => analyze(text, { force: true }).timeline?.entries[0]?.day;
+  assert.notDeepEqual(dayOf(before), dayOf(after), 'the edit changes how the date reads');
+  warmEqualsCold(before, after);
+});

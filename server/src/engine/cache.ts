@@ -22,6 +22,11 @@ export function clearMemos(): void {
   for (const memo of registry) memo.clear();
 }
 
+/** Has clearMemos() call `clear` too: for caches kept outside a StringMemo. */
+export function onClearMemos(clear: () => void): void {
+  registry.add({ clear });
+}
+
 export interface MemoOptions<V> {
   /** Whether a result may be kept and shared (else it is recomputed every time). */
   shareable?: (value: V) => boolean;

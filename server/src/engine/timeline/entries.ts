@@ -4,13 +4,13 @@
 import type { Block, PostmortemDocument } from '../document';
 import type { Outline, Section } from '../outline';
 import { squash } from '../text';
-import { blocksOverlapping, tableRows } from '../cache';
+import { blocksOverlapping, onClearMemos, tableRows } from '../cache';
 import type { DateToken } from './tokens';
 import type { EntrySource, TimelineEntry } from './model';
 import { entryHead, labelledHead, runInStarts, type EntryHead, type LineTokens } from './scan';
 import { ALL_TIMES } from './context';
 import { findZones } from './index';
-import { unitEntries, type UnitReader } from './memo';
+import { lastUnitShared, unitEntries, type UnitReader } from './memo';
 import { LineSet } from '../line-set';
 
 export interface RawEntry extends Omit<TimelineEntry, 'kind' | 'approximate'> {
@@ -60,9 +60,34 @@ const BLOCKS_PER_STEP = 128;
 const readTable: UnitReader = (doc, rows, _from, _to, tokensOf) => tableEntries(doc, rows as Block[], tokensOf);
 const readLine: UnitReader = (doc, blocks, from, to, tokensOf) => lineEntries(doc, blocks[0] as Block, from, to, tokensOf);
 
+/** A list item or paragraph read as a unit last time, in reading order (see readUnits). */
+interface UnitRead {
+  block: Block;
+  from: number;
+  to: number;
+  section: number;
+  found: readonly RawEntry[];
+}
+
+/**
+ * The list items and paragraphs of the last extraction, in order (issue 7). The parse gives the
+ * very same block object only for an unchanged chunk at the same place (cache.ts placeBlocks),
+ * so a block that is the next one read last time, with the same lines and section, is the same
+ * text at the same place: its entries are the ones found then (what unitEntries would return,
+ * without a look-up per unit in its maps). Units whose reading the rest of the document decides
+ * (ambiguous dates) are not kept. One list for the last document extracted: another document's
+ * blocks never match, and then each unit is looked up as before.
+ */
+let readUnits: UnitRead[] = [];
+onClearMemos(() => (readUnits = []));
+
 export function* extractEntriesSteps(doc: PostmortemDocument, outline: Outline, tokensOf: (line: number) => LineTokens): Generator<void, RawEntry[], void> {
   const entries: RawEntry[] = [];
   let read = 0;
+  const previous = readUnits;
+  const units: UnitRead[] = [];
+  /** Where the walk is in `previous`. */
+  let at = 0;
   // The one block of a unit read from a list item or paragraph (unitEntries copies what it keeps).
   const unit: Block[] = [];
   for (const section of timelineSections(outline)) {
@@ -104,14 +129,26 @@ export function* extractEntriesSteps(doc: PostmortemDocument, outline: Outline, 
       if (!readable) continue;
       const first = Math.max(b.startLine, from);
       const last = Math.min(b.endLine, to);
-      unit[0] = b;
-      const found = unitEntries(doc, 'L', unit, first, last, section.line, tokensOf, readLine);
+      // The next unit read last time, or the one after it (the block an edit replaced is skipped).
+      const k = previous[at]?.block === b ? at : at + 1;
+      const known = previous[k];
+      let found: readonly RawEntry[];
+      if (known && known.block === b && known.from === first && known.to === last && known.section === section.line) {
+        found = known.found;
+        at = k + 1;
+        units.push(known);
+      } else {
+        unit[0] = b;
+        found = unitEntries(doc, 'L', unit, first, last, section.line, tokensOf, readLine);
+        if (lastUnitShared()) units.push({ block: b, from: first, to: last, section: section.line, found });
+      }
       for (let i = 0; i < found.length; i++) {
         const e = found[i] as RawEntry;
         if (lines.has(e.line) && !(undatedGroup && e.untimed)) entries.push(e);
       }
     }
   }
+  readUnits = units;
   return settleUntimed(doc, entries, tokensOf);
 }
 

@@ -71,11 +71,15 @@ export type UnitReader = (doc: PostmortemDocument, blocks: readonly Block[], fro
 export function unitEntries(doc: PostmortemDocument, tag: string, blocks: readonly Block[], from: number, to: number, section: number, tokensOf: (line: number) => LineTokens, read: UnitReader): readonly RawEntry[] {
   const head = blocks[0] as Block;
   const last = lastRead.get(head);
+  lastShared = true;
   if (sameRead(last, doc, tag, blocks, from, to)) return place(last.value, from, section);
   // A function of its arguments rather than a closure per unit: thousands of units per keystroke, nearly all found above.
   const compute = () => read(doc, blocks, from, to, tokensOf);
   for (let l = from; l <= to; l++) {
-    if (hasAmbiguousDate(tokensOf(l))) return withSection(compute(), section);
+    if (hasAmbiguousDate(tokensOf(l))) {
+      lastShared = false;
+      return withSection(compute(), section);
+    }
   }
   let key = tag;
   for (const b of blocks) key += `\u0003${shape(b, from)}`;
@@ -100,6 +104,16 @@ export function unitEntries(doc: PostmortemDocument, tag: string, blocks: readon
   }
   lastRead.set(head, { tag, blocks: [...blocks], from, to, raw, value });
   return place(value, from, section);
+}
+
+/**
+ * Whether the last unitEntries() result is kept across analyses: a function of the unit's own
+ * lines and blocks alone (not of an ambiguous date the rest of the document decides).
+ */
+let lastShared = true;
+
+export function lastUnitShared(): boolean {
+  return lastShared;
 }
 
 function relative(entries: RawEntry[], base: number): RawEntry[] {
