@@ -3,11 +3,11 @@ import { commands, type Disposable, type ExtensionContext } from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
 import { COMMANDS } from '../commands-ids';
 import { insertTimelineEntry } from './insert-entry';
-import { newPostmortem } from './new-postmortem';
+import { newPostmortem, type NewPostmortemArgs } from './new-postmortem';
 
 export function registerEditingCommands(context: ExtensionContext, client: BaseLanguageClient): Disposable[] {
   return [
-    commands.registerCommand(COMMANDS.newPostmortem, () => newPostmortem(context, client)),
+    commands.registerCommand(COMMANDS.newPostmortem, (args?: NewPostmortemArgs) => newPostmortem(context, client, args)),
     commands.registerCommand(COMMANDS.insertTimelineEntry, () => insertTimelineEntry(client)),
   ];
 }

@@ -36,13 +36,25 @@ async function exists(uri: Uri): Promise<boolean> {
   }
 }
 
-export async function newPostmortem(context: ExtensionContext, client: BaseLanguageClient): Promise<void> {
+/**
+ * What a keybinding or another extension may pass to skip the questions:
+ * `{ "profile": "standard", "title": "Checkout outage" }`. A profile that is not available is
+ * asked for as usual.
+ */
+export interface NewPostmortemArgs {
+  profile?: string;
+  title?: string;
+}
+
+export async function newPostmortem(context: ExtensionContext, client: BaseLanguageClient, args?: NewPostmortemArgs): Promise<void> {
   const folder = workspace.workspaceFolders?.[0];
   const dir = folder && Uri.joinPath(folder.uri, POSTMORTEM_FOLDER);
   const available = await profiles(client, dir && Uri.joinPath(dir, 'new.md'));
-  const pick = await window.showQuickPick(templateItems(available), { title: 'New postmortem', placeHolder: 'Which template (profile)?', matchOnDetail: true });
+  const items = templateItems(available);
+  const given = typeof args?.profile === 'string' ? items.find((i) => i.label === args.profile) : undefined;
+  const pick = given ?? (await window.showQuickPick(items, { title: 'New postmortem', placeHolder: 'Which template (profile)?', matchOnDetail: true }));
   if (!pick) return;
-  const title = await window.showInputBox({ title: 'New postmortem', prompt: 'Incident title (also names the file)', placeHolder: 'Checkout outage' });
+  const title = typeof args?.title === 'string' ? args.title : await window.showInputBox({ title: 'New postmortem', prompt: 'Incident title (also names the file)', placeHolder: 'Checkout outage' });
   if (title === undefined) return;
   const snippets = parseSnippets(new TextDecoder().decode(await workspace.fs.readFile(Uri.joinPath(context.extensionUri, 'snippets', 'postmortem.code-snippets'))));
   const template = templateFor(pick.profile, snippets, title);

@@ -107,6 +107,31 @@ describe('Postmortem Lint editing help', () => {
     }
   });
 
+  it('"Postmortem: New Postmortem from Template" writes postmortems/<date>-<slug>.md from the profile\'s template', async () => {
+    const title = 'Disk full on db-1';
+    const dates = [new Date()];
+    await vscode.commands.executeCommand('postmortem.newPostmortem', { profile: 'standard', title });
+    dates.push(new Date());
+    const editor = vscode.window.activeTextEditor;
+    assert.ok(editor, 'the new postmortem is open');
+    const uri = editor.document.uri;
+    try {
+      // The local date the file was named on (the command may run across midnight).
+      const names = dates.map((d) => `postmortems/${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}-disk-full-on-db-1.md`);
+      assert.ok(names.includes(vscode.workspace.asRelativePath(uri)), `${vscode.workspace.asRelativePath(uri)} is one of ${names.join(', ')}`);
+      await vscode.workspace.fs.stat(uri);
+      const text = editor.document.getText();
+      assert.match(text, /^# Disk full on db-1\n/, 'the title fills the first field');
+      for (const heading of ['## Summary', '## Impact', '## Timeline', '## Root Cause', '## Action Items']) assert.ok(text.includes(`\n${heading}`), `${heading} in the template`);
+      assert.equal(editor.document.getText(editor.selection), title, 'the cursor is in the first field');
+      // The server reads it as a postmortem: the template's guidance is still placeholder text.
+      await waitForDiagnostics(uri, (d) => d.length > 0 && !ruleIds(d).includes('missing-section'), 'the template analysed, with no section missing');
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+      await vscode.workspace.fs.delete(vscode.Uri.joinPath(uri, '..'), { recursive: true });
+    }
+  });
+
   it('"Postmortem: Open Timeline Preview" opens a webview beside the editor', async () => {
     await open(POSTMORTEM);
     const isPreview = (t: vscode.Tab) => t.input instanceof vscode.TabInputWebview && /timeline/i.test(`${t.input.viewType} ${t.label}`);
