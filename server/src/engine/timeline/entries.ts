@@ -208,7 +208,7 @@ const ATTRIBUTES = /^\s*\|?\s*\{:[^}]*\}\s*\|?\s*$/;
 
 /** Every line entries are read from, over all timeline sections. */
 export function timelineLines(doc: PostmortemDocument, outline: Outline): LineSet {
-  const out = new LineSet(doc.lines.length);
+  const out = new LineSet(0, doc.lines.length - 1);
   for (const section of timelineSections(outline)) {
     const [from, to] = timelineRange(doc, section);
     out.addAll(readableLines(section, from, to));
@@ -233,7 +233,7 @@ function readableLines(section: Section, from: number, to: number): LineSet {
 const readable = new WeakMap<Section, { from: number; to: number; lines: LineSet }>();
 
 function readLines(section: Section, from: number, to: number): LineSet {
-  const lines = new LineSet(to + 1);
+  const lines = new LineSet(from, to);
   const add = (a: number, b: number) => lines.addRange(a, b);
   const descendants: Section[] = [];
   const walk = (s: Section) => s.children.forEach((c) => (descendants.push(c), walk(c)));
