@@ -129,7 +129,7 @@ function parseChunk(text: string, frontMatter: boolean, prefixLines: number, htm
   // Hostile nesting and delimiter runs are made inert first (parse/guard.ts): same lines, same columns.
   const safe = defuse(lines);
   const source = safe === lines ? text : safe.join('\n');
-  const { last, ...result }: ChunkResult & { last?: LastBlock } = eventsToBlocks(tokenize(source, frontMatter), source, lines, 0, html);
+  const { last, ...result }: ChunkResult & { last?: LastBlock } = eventsToBlocks(tokenize(source, frontMatter), source, lines, html);
   if (last && endsOpen(last, lines)) result.open = true;
   if (prefixLines === 0) return result;
   // A chunk continuing a table was parsed behind the table's header rows: drop them.

@@ -46,7 +46,7 @@ function both(text: string) {
   const frontMatter = frontMatterEnd(lines) > 0;
   const tree = (frontMatter ? withFrontMatter : body).parse(source) as Root;
   const reference = mdastToBlocks(tree, lines, 0);
-  const { last, ...events } = eventsToBlocks(tokenize(source, frontMatter), source, lines, 0, INITIAL_HTML_STATE);
+  const { last, ...events } = eventsToBlocks(tokenize(source, frontMatter), source, lines, INITIAL_HTML_STATE);
   const end = tree.children[tree.children.length - 1];
   return { events, reference, last, end };
 }
@@ -110,7 +110,7 @@ test('blocks from events equal blocks from mdast: random Markdown (fast-check)',
 });
 
 test('a parse leaves nothing on the shared parser: labels and footnotes defined in one text are unknown in the next', () => {
-  const textOf = (text: string) => eventsToBlocks(tokenize(text, false), text, text.split('\n'), 0, INITIAL_HTML_STATE).blocks.map((b) => b.text);
+  const textOf = (text: string) => eventsToBlocks(tokenize(text, false), text, text.split('\n'), INITIAL_HTML_STATE).blocks.map((b) => b.text);
   assert.deepStrictEqual(textOf('[b]: http://x\n\n[a][b] and x[^1]\n\n[^1]: note'), ['', 'a and x', '']);
   assert.deepStrictEqual(textOf('[a][b] and x[^1]'), ['[a][b] and x[^1]']);
 });

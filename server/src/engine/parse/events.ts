@@ -104,14 +104,15 @@ function itemEnd(events: Event[], boundary: number): number {
  * `text` is what micromark read (the chunk, lines joined by \n), `lines` its lines; `html` the
  * HTML reading state where the chunk starts, carried on (as mdast-blocks.ts does).
  */
-export function eventsToBlocks(events: Event[], text: string, lines: string[], tableBase: number, htmlStart: HtmlState): EventBlocks {
+export function eventsToBlocks(events: Event[], text: string, lines: string[], htmlStart: HtmlState): EventBlocks {
   // Offsets index `text` exactly unless micromark split a tab into virtual spaces, replaced a NUL
   // or dropped a byte order mark: then the token's own serialisation is used.
   const exact = text.includes('\t') || text.includes('\0') || text.charCodeAt(0) === 0xfeff;
   const slice = (event: Event): string => (exact ? event[2].sliceSerialize(event[1]) : text.slice(event[1].start.offset, event[1].end.offset));
   const html: HtmlState = { ...htmlStart };
   const blocks: Block[] = [];
-  let tables = tableBase;
+  /** Tables read so far: a row's table id (the caller shifts it to the document's count). */
+  let tables = 0;
   const stack: Container[] = [{ list: false, depth: 0, itemDepth: 0, quoted: false, ordered: false }];
   let top = stack[0] as Container;
   let last: LastBlock | undefined;
